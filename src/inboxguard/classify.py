@@ -1,0 +1,525 @@
+"""Classification: a parsed message and what the ledger knows give a verdict with signals. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from .calendar import CalendarRequest
+from .ledger import VendorState
+from .lists import Lists
+from .message import Address, Message
+from .organisation import (
+    company_behind,
+    identity,
+    is_platform,
+    is_relay_address,
+    is_webmail,
+    registrable_domain,
+)
+from .phrasing import NOT_OUTREACH_PHRASING, OUTREACH_PHRASING, Phrasing
+from .tracking import tracking_marks
+from .user import User
+
+OUTREACH = "outreach"
+INVITE = "invite"
+OTHER = "other"
+
+WEIGHTS: Mapping[str, float] = {
+    "meeting-ask": 1.5,
+    "value-pitch": 1.5,
+    "follow-up": 1.5,
+    "break-up": 2.5,
+    "referral-ask": 1.5,
+    "sequence-opt-out": 2.0,
+    "first-touch": 1.0,
+    "priority-question": 2.0,
+    "self-promotion": 1.5,
+    "fake-thread": 1.5,
+    "tracking": 1.5,
+    "sales-mailer": 1.0,
+    "repeated-template": 1.5,
+    "buyer": -4.0,
+    "press": -4.0,
+    "job-offer": -4.0,
+    "community": -3.0,
+    "confirmation": -3.0,
+    "relationship": -3.0,
+    "names-your-company": 1.0,
+    "vendor-meets-you": 1.5,
+}
+"""Every signal's weight, in one place; `[weights]` in the config overrides any of them."""
+
+THRESHOLD = 3.0
+"""A one-to-one message from outside scoring this much is outreach."""
+
+INVITE_THRESHOLD = 1.5
+"""A calendar request from outside needs this much commercial evidence to count as an invite."""
+
+CANCELLED = frozenset({"CANCEL", "REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH"})
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One piece of evidence with its weight and a one-line reason a person can read."""
+
+    name: str
+    weight: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the message is, whose it is, and why."""
+
+    kind: str
+    organisation: str | None
+    signals: tuple[Signal, ...]
+    score: float = 0.0
+    automatic: bool = False
+    forged: bool = False
+    relation: str | None = None
+    invite: CalendarRequest | None = None
+
+    @property
+    def vendor(self) -> str | None:
+        return self.organisation if self.kind != OTHER else None
+
+    def summary(self) -> str:
+        return "; ".join(s.reason for s in self.signals)
+
+
+class History(Protocol):
+    """What the classifier may ask of the ledger."""
+
+    def vendor(self, organisation: str) -> VendorState: ...
+
+    def is_mine(self, message_id: str) -> bool: ...
+
+    def organisation_of(self, message_ids: tuple[str, ...]) -> str | None: ...
+
+    def template_seen(self, organisation: str, fingerprint: str) -> bool: ...
+
+
+class NoHistory:
+    """The history of a message judged alone: nobody known, nothing sent."""
+
+    def vendor(self, organisation: str) -> VendorState:
+        return VendorState(organisation)
+
+    def is_mine(self, message_id: str) -> bool:
+        return False
+
+    def organisation_of(self, message_ids: tuple[str, ...]) -> str | None:
+        return None
+
+    def template_seen(self, organisation: str, fingerprint: str) -> bool:
+        return False
+
+
+_AUTOMATIC_LOCAL = re.compile(
+    r"^(?:mailer-daemon|postmaster|listserv|majordomo|owner-.*|.*-request|.*no-?reply.*|"
+    r"do-?not-?reply.*|bounces?(?:[+-].*)?|notifications?|microsoftexchange.*)$"
+)
+_AUTO_SUBJECT = re.compile(
+    r"^(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|out of (?:the )?office|"
+    r"abwesenheit|absence|réponse automatique|respuesta automática|undeliverable|"
+    r"delivery status notification|read:|gelesen:|lu :|leído:)",
+    re.IGNORECASE,
+)
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|r|rif|rv|réf)\s*(?:\[\d+\])?\s*:", re.I)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|i)\s*:", re.I)
+_LIST_HEADERS = (
+    "list-id",
+    "list-post",
+    "list-owner",
+    "list-subscribe",
+    "list-help",
+    "list-archive",
+)
+_BULK = re.compile(r"\b(?:bulk|list|junk)\b", re.I)
+_SALES_MAILERS = re.compile(
+    r"hubspot|outreach|salesloft|yesware|mixmax|mailshake|apollo|lemlist|reply\.io|"
+    r"woodpecker|gmass|saleshandy|close\.com|sequenc|cadence|sprocketly|parlayo|cadencely",
+    re.I,
+)
+_SALES_HEADER = re.compile(
+    r"^x-(?:sfdc|marketoid|mkt|hubspot|hs-|outreach|salesloft|yesware|mixmax|mailshake|apollo|"
+    r"lemlist|sprocketly|parlayo|cadencely)",
+    re.I,
+)
+
+
+def classify(
+    message: Message,
+    user: User,
+    lists: Lists = Lists(),
+    history: History | None = None,
+    weights: Mapping[str, float] | None = None,
+) -> Verdict:
+    """Judge one INBOX message for `user`."""
+    history = history or NoHistory()
+    weight = {**WEIGHTS, **(weights or {})}
+    sender = message.sender
+    if sender is None:
+        return Verdict(OTHER, None, (Signal("no-sender", 0, "no usable From address"),))
+
+    organisation = attribute(message, user, history)
+    signals: list[Signal] = []
+
+    def verdict(kind: str, *, relation: str | None = None, **flags: bool) -> Verdict:
+        score = sum(s.weight for s in signals)
+        return Verdict(kind, organisation, tuple(signals), score, relation=relation, **flags)
+
+    forged = forged_reason(message)
+    if forged:
+        signals.append(Signal("forged", 0, forged))
+        return verdict(OTHER, forged=True)
+    if user.is_colleague(sender.email):
+        signals.append(
+            Signal("own-organisation", 0, f"from the user's own organisation ({sender.domain})")
+        )
+        return verdict(OTHER, relation="own")
+    allowed = lists.allowed(sender.email, *(a.email for a in message.reply_to))
+    if allowed:
+        signals.append(Signal("allow-list", 0, f"on the allow list ({allowed})"))
+        return verdict(OTHER, relation="allow")
+    blocked = lists.blocked(sender.email, *(a.email for a in message.reply_to)) or (
+        lists.blocks_organisation(organisation)
+    )
+    if blocked:
+        signals.append(Signal("block-list", 0, f"on the block list ({blocked})"))
+
+    automatic = automatic_reason(message)
+    if automatic:
+        signals.append(Signal("automatic", 0, automatic))
+        return verdict(OTHER, automatic=True, relation="block" if blocked else None)
+    bulk = bulk_reason(message)
+    if bulk:
+        signals.append(Signal("bulk", 0, bulk))
+        return verdict(OTHER, relation="block" if blocked else None)
+
+    state = history.vendor(organisation) if organisation else None
+    if state and state.correspondent:
+        signals.append(Signal("correspondent", 0, f"the user corresponds with {organisation}"))
+        return verdict(OTHER, relation="correspondent")
+    thread = _thread_with_user(message, user, history)
+    if thread:
+        signals.append(Signal("user-thread", 0, thread))
+        return verdict(OTHER, relation="thread")
+    if _is_forward(message):
+        signals.append(Signal("forward", 0, "a forwarded message"))
+        return verdict(OTHER, relation="block" if blocked else None)
+
+    signals.extend(_evidence(message, user, organisation, history, weight))
+    score = sum(s.weight for s in signals)
+    relation = "block" if blocked else None
+    invite = _unsolicited_request(message, user)
+    if invite is not None:
+        kind = INVITE if score >= weight.get("invite-threshold", INVITE_THRESHOLD) else OTHER
+        return Verdict(kind, organisation, tuple(signals), score, relation=relation, invite=invite)
+    if not user.is_own_address(sender.email) and not _addressed_to_user(message, user):
+        signals.append(Signal("not-addressed", 0, "the user is not among the recipients"))
+    kind = OUTREACH if score >= weight.get("threshold", THRESHOLD) else OTHER
+    return verdict(kind, relation=relation)
+
+
+def attribute(message: Message, user: User, history: History | None = None) -> str | None:
+    """The organisation behind a message: its sender's, or the company a relay or webmail
+    rep writes for, or the known vendor its signature names."""
+    sender = message.sender
+    if sender is None:
+        return None
+    history = history or NoHistory()
+    own = set(user.organisations)
+    if _relayed(message, sender):
+        exclude = own | {registrable_domain(sender.domain)}
+        human_reply = [a for a in message.reply_to if not is_relay_address(a.email)]
+        if human_reply and not is_platform(human_reply[0].domain):
+            return identity(human_reply[0].email)
+        behind = company_behind(message.text, message.html, exclude)
+        return behind or registrable_domain(sender.domain)
+    if is_webmail(sender.domain):
+        behind = company_behind(message.text, "", own)
+        return behind or sender.email
+    organisation = registrable_domain(sender.domain)
+    if history.vendor(organisation).outreach == 0 and not history.vendor(organisation).no_at:
+        behind = company_behind(message.text, "", own | {organisation})
+        if (
+            behind
+            and _is_known_vendor(history.vendor(behind))
+            and _brand_shared(organisation, behind)
+        ):
+            return behind
+    return organisation
+
+
+_SENT_VIA = re.compile(r"^\s*(?:sent|delivered) (?:via|with|through) [A-Z]\w+\s*$", re.M)
+
+
+def _relayed(message: Message, sender: Address) -> bool:
+    """Sent through a platform on someone else's behalf: a relay address, a platform domain,
+    a "Sent via" footer, or a local part that names the company the signature names."""
+    if (
+        is_relay_address(sender.email)
+        or is_platform(sender.domain)
+        or _SENT_VIA.search(message.text)
+    ):
+        return True
+    local_brand = re.match(r"[a-z]{4,}", sender.local)
+    behind = company_behind(message.text, message.html, {registrable_domain(sender.domain)})
+    return bool(local_brand and behind and _brand(behind) == local_brand.group(0))
+
+
+def _is_known_vendor(state: VendorState) -> bool:
+    return state.outreach > 0 or state.no_at is not None or state.declined
+
+
+def _brand_shared(domain: str, other: str) -> bool:
+    """`gobinwright.com` and `binwright.com`: one brand on a second domain."""
+    a, b = domain.split(".")[0], other.split(".")[0]
+    return len(b) >= 4 and (b in a or a in b)
+
+
+def forged_reason(message: Message) -> str | None:
+    """Authentication-Results say the From domain failed DMARC or SPF."""
+    if message.sender is None:
+        return None
+    from_org = registrable_domain(message.sender.domain)
+    for result in message.auth_results:
+        if result.method == "dmarc" and result.result == "fail":
+            return f"forged sender: DMARC failed for {result.domain or message.sender.domain}"
+        if (
+            result.method == "spf"
+            and result.result == "fail"
+            and registrable_domain(result.domain or from_org) == from_org
+        ):
+            return f"forged sender: SPF failed for {result.domain or from_org}"
+    return None
+
+
+def automatic_reason(message: Message) -> str | None:
+    """Why a message is an automatic response or a robot's mail, if it is."""
+    auto = (message.header("auto-submitted") or "").strip().lower()
+    if auto and not auto.startswith("no"):
+        return f"Auto-Submitted: {auto}"
+    if "multipart/report" in message.content_types:
+        return "a delivery or read report (multipart/report)"
+    if message.return_path == "":
+        return "empty return path"
+    suppress = (message.header("x-auto-response-suppress") or "").lower()
+    if "all" in suppress or "oof" in suppress:
+        return f"X-Auto-Response-Suppress: {suppress}"
+    if message.sender and _AUTOMATIC_LOCAL.match(message.sender.local):
+        return f"a system sender ({message.sender.email})"
+    if _AUTO_SUBJECT.match(message.subject):
+        return "an automatic reply or report by its subject"
+    return None
+
+
+def bulk_reason(message: Message) -> str | None:
+    """Why a message is list or bulk mail, if it is (List-Unsubscribe alone is not enough)."""
+    for name in _LIST_HEADERS:
+        if message.has_header(name):
+            return f"mailing-list mail ({name.title()})"
+    precedence = message.header("precedence") or ""
+    if _BULK.search(precedence):
+        return f"Precedence: {precedence}"
+    if message.has_header("feedback-id") and message.has_header("list-unsubscribe"):
+        return "a bulk sender's Feedback-ID with List-Unsubscribe"
+    return None
+
+
+def never_reply_reason(message: Message, user: User) -> str | None:
+    """RFC 3834's cases where an automatic responder must not answer (List-Unsubscribe alone
+    on a one-to-one message is allowed), plus forged senders."""
+    for reason in (forged_reason(message), automatic_reason(message), bulk_reason(message)):
+        if reason:
+            return reason
+    sender = message.sender
+    if sender is None:
+        return "no sender"
+    if user.is_own_address(sender.email):
+        return "from the user's own address"
+    if not _addressed_to_user(message, user):
+        return "the user is not addressed directly"
+    return None
+
+
+def _addressed_to_user(message: Message, user: User) -> bool:
+    addressed = {a.email for a in message.recipients} | set(message.delivered_to)
+    for name in ("resent-to", "resent-cc", "bcc", "resent-bcc"):
+        value = message.header(name)
+        if value:
+            addressed |= set(re.findall(r"[\w.+'-]+@[\w.-]+", value.lower()))
+    return bool(addressed & user.addresses)
+
+
+def _thread_with_user(message: Message, user: User, history: History) -> str | None:
+    for message_id in message.thread_ids:
+        domain = message_id.rpartition("@")[2].lower()
+        if history.is_mine(message_id):
+            return "continues a thread the user wrote in"
+        if (domain and user.is_own_domain(domain.split(".", 1)[-1])) or user.is_own_domain(domain):
+            return "continues a thread with a message from the user's organisation"
+    if _quotes_user(message, user):
+        return "quotes the user's own mail"
+    return None
+
+
+_QUOTE_HEADER = re.compile(
+    r"^\s*(?:On .{5,80} wrote:|Am .{5,80} schrieb .*:|Le .{5,80} a écrit :|El .{5,80} escribió:|From: .*|Von: .*|De: .*)\s*$",
+    re.M,
+)
+
+
+def _quotes_user(message: Message, user: User) -> bool:
+    for found in _QUOTE_HEADER.finditer(message.text):
+        line = found.group(0).lower()
+        if any(address in line for address in user.addresses) or (
+            user.name and user.name.lower() in line
+        ):
+            return True
+    return False
+
+
+def _is_forward(message: Message) -> bool:
+    return bool(_FORWARD_SUBJECT.match(message.subject))
+
+
+def _unsolicited_request(message: Message, user: User) -> CalendarRequest | None:
+    for request in message.calendars:
+        if request.method in CANCELLED or not request.is_request:
+            continue
+        if request.organizer and user.is_colleague(request.organizer):
+            continue
+        return request
+    return None
+
+
+def _evidence(
+    message: Message,
+    user: User,
+    organisation: str | None,
+    history: History,
+    weight: Mapping[str, float],
+) -> list[Signal]:
+    signals: list[Signal] = []
+    text = f"{message.subject}\n{message.text}"
+    body = _strip_quotes(message.text)
+    for phrasing in OUTREACH_PHRASING + NOT_OUTREACH_PHRASING:
+        found = phrasing.find(f"{message.subject}\n{body}")
+        if found:
+            signals.append(_signal(phrasing, found, weight))
+    brand = _brand(organisation)
+    if brand and re.search(rf"\b{re.escape(brand)}\b", _without_signature(body), re.I):
+        signals.append(
+            Signal(
+                "self-promotion",
+                weight["self-promotion"],
+                f"talks up its own company ({brand.title()})",
+            )
+        )
+    user_brand = _brand(user.organisation)
+    if user_brand and _names_company(user_brand, body):
+        signals.append(
+            Signal(
+                "names-your-company",
+                weight["names-your-company"],
+                "written about the user's company",
+            )
+        )
+    if _MEETS.search(message.subject):
+        signals.append(
+            Signal(
+                "vendor-meets-you",
+                weight["vendor-meets-you"],
+                f'a "vendor <> you" subject ("{message.subject[:60]}")',
+            )
+        )
+    if _REPLY_SUBJECT.match(message.subject):
+        signals.append(
+            Signal(
+                "fake-thread",
+                weight["fake-thread"],
+                '"Re:" with no reply to anything the user sent',
+            )
+        )
+    marks = tracking_marks(message)
+    if marks:
+        signals.append(Signal("tracking", weight["tracking"], "; ".join(marks)))
+    mailer = message.header("x-mailer") or ""
+    sales_headers = [name for name in message.headers if _SALES_HEADER.match(name)]
+    if _SALES_MAILERS.search(mailer) or sales_headers:
+        what = (
+            f"X-Mailer: {mailer}" if _SALES_MAILERS.search(mailer) else f"{sales_headers[0]} header"
+        )
+        signals.append(
+            Signal(
+                "sales-mailer", weight["sales-mailer"], f"sent by a sales-engagement tool ({what})"
+            )
+        )
+    if organisation:
+        fingerprint = template_fingerprint(message.text)
+        if fingerprint and history.template_seen(organisation, fingerprint):
+            signals.append(
+                Signal(
+                    "repeated-template",
+                    weight["repeated-template"],
+                    f"the same text as an earlier message from {organisation}",
+                )
+            )
+    del text
+    return signals
+
+
+def _signal(phrasing: Phrasing, found: str, weight: Mapping[str, float]) -> Signal:
+    return Signal(phrasing.name, weight[phrasing.name], f'{phrasing.reason} ("{found[:60]}")')
+
+
+_MEETS = re.compile(r"\S\s*(?:<>|<->|\bx\b|×|\bmeets\b)\s*\S")
+_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def _brand(organisation: str | None) -> str | None:
+    """The name a company goes by, from its domain: `tessellate-bi.com` -> `tessellate`."""
+    if not organisation or "@" in organisation:
+        return None
+    label = organisation.split(".")[0].split("-")[0]
+    return label if len(label) >= 4 else None
+
+
+def _names_company(brand: str, text: str) -> bool:
+    """Whether `text` names the company whose domain label is `brand` (or starts with it)."""
+    return any(
+        brand.startswith(word.lower()) and len(word) >= min(len(brand), 6)
+        for word in _WORD.findall(text)
+    )
+
+
+def _without_signature(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(lines[:-4]) if len(lines) > 6 else "\n".join(lines[1:-2])
+
+
+_QUOTED_LINE = re.compile(r"^\s*>.*$", re.M)
+
+
+def _strip_quotes(text: str) -> str:
+    text = _QUOTED_LINE.sub("", text)
+    cut = re.search(
+        r"^\s*(?:-{2,}\s*(?:Original|Forwarded) (?:Message|message)|_{10,}|On .{5,80} wrote:)",
+        text,
+        re.M,
+    )
+    return text[: cut.start()] if cut else text
+
+
+def template_fingerprint(text: str) -> str | None:
+    """A fingerprint of a message's own words, blind to names, numbers and quotes."""
+    words = re.findall(r"[a-zà-ÿ]{4,}", _strip_quotes(text).lower())
+    if len(words) < 25:
+        return None
+    return " ".join(words[5:45])

@@ -1,0 +1,253 @@
+"""Parsing: raw message bytes (whole, or headers plus a bounded excerpt) into a `Message`. Pure."""
+
+from __future__ import annotations
+
+import email
+import email.errors
+import email.header
+import email.message
+import email.utils
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from email import policy
+
+from .calendar import CalendarRequest, parse_calendar
+
+TEXT_LIMIT = 20_000
+"""Characters of decoded text kept per message: enough for a pitch and its signature."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_MESSAGE_ID = re.compile(r"<([^<>\s]+)>")
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK = re.compile(r"<(br|/p|/div|/tr|/h\d|/li)\b[^>]*>", re.IGNORECASE)
+_BLANKS = re.compile(r"[ \t\r\f\v]+")
+
+
+@dataclass(frozen=True)
+class Address:
+    """One mailbox of a header: its display name and its lower-cased address."""
+
+    name: str
+    email: str
+
+    @property
+    def local(self) -> str:
+        return self.email.rpartition("@")[0]
+
+    @property
+    def domain(self) -> str:
+        return self.email.rpartition("@")[2]
+
+
+@dataclass(frozen=True)
+class AuthResult:
+    """One method's verdict from Authentication-Results, e.g. dmarc=fail for header.from."""
+
+    method: str
+    result: str
+    domain: str
+
+
+@dataclass(frozen=True)
+class Message:
+    """What the guard knows of one message. Header values are decoded and free of CR/LF."""
+
+    message_id: str | None
+    subject: str
+    sender: Address | None
+    reply_to: tuple[Address, ...] = ()
+    to: tuple[Address, ...] = ()
+    cc: tuple[Address, ...] = ()
+    delivered_to: tuple[str, ...] = ()
+    in_reply_to: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    return_path: str | None = None
+    date: datetime | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    content_types: tuple[str, ...] = ()
+    text: str = ""
+    html: str = ""
+    calendars: tuple[CalendarRequest, ...] = ()
+    auth_results: tuple[AuthResult, ...] = ()
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+    def has_header(self, name: str) -> bool:
+        return name.lower() in self.headers
+
+    @property
+    def recipients(self) -> tuple[Address, ...]:
+        return self.to + self.cc
+
+    @property
+    def thread_ids(self) -> tuple[str, ...]:
+        return self.in_reply_to + tuple(r for r in self.references if r not in self.in_reply_to)
+
+
+def parse(raw: bytes, extra_calendars: Iterable[bytes] = ()) -> Message:
+    """Parse a message; `extra_calendars` are calendar parts fetched apart from the excerpt."""
+    mail = email.message_from_bytes(raw, policy=policy.compat32)
+    headers = _headers(mail)
+    texts, htmls, calendars, types = _walk(mail)
+    for part in extra_calendars:
+        calendars.extend(parse_calendar(part))
+    plain = "\n".join(texts)[:TEXT_LIMIT]
+    markup = "\n".join(htmls)[:TEXT_LIMIT]
+    return Message(
+        message_id=_first_id(headers.get("message-id")),
+        subject=headers.get("subject", ""),
+        sender=_first(_addresses(mail, "from")),
+        reply_to=_addresses(mail, "reply-to"),
+        to=_addresses(mail, "to"),
+        cc=_addresses(mail, "cc"),
+        delivered_to=tuple(
+            a.email for a in _addresses(mail, "delivered-to") + _addresses(mail, "x-original-to")
+        ),
+        in_reply_to=_ids(headers.get("in-reply-to")),
+        references=_ids(headers.get("references")),
+        return_path=_return_path(headers.get("return-path")),
+        date=_date(headers.get("date")),
+        headers=headers,
+        content_types=tuple(types),
+        text=plain or html_to_text(markup)[:TEXT_LIMIT],
+        html=markup,
+        calendars=tuple(_unique_calendars(calendars)),
+        auth_results=tuple(_auth_results(mail.get_all("authentication-results") or [])),
+    )
+
+
+def decode_header_value(value: object) -> str:
+    """Decode RFC 2047 encoded words and fold the value onto one line with no control chars."""
+    text = str(value)
+    try:
+        text = str(email.header.make_header(email.header.decode_header(text)))
+    except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
+        pass
+    return _CONTROL.sub(" ", text).strip()
+
+
+def html_to_text(markup: str) -> str:
+    """A rough text rendering of HTML, good enough for phrasing and signatures."""
+    markup = _SCRIPT.sub(" ", markup)
+    markup = _BREAK.sub("\n", markup)
+    text = html.unescape(_TAG.sub(" ", markup))
+    return "\n".join(_BLANKS.sub(" ", line).strip() for line in text.splitlines()).strip()
+
+
+def _headers(mail: email.message.Message) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name, value in mail.items():
+        key = name.strip().lower()
+        if key not in headers:
+            headers[key] = decode_header_value(value)
+    return headers
+
+
+def _addresses(mail: email.message.Message, name: str) -> tuple[Address, ...]:
+    values = [decode_header_value(v) for v in mail.get_all(name) or []]
+    found: list[Address] = []
+    for display, addr in email.utils.getaddresses(values):
+        addr = _CONTROL.sub("", addr).strip().lower()
+        if addr.count("@") == 1 and " " not in addr and addr.index("@") > 0:
+            found.append(Address(name=_CONTROL.sub(" ", display).strip(), email=addr))
+    return tuple(found)
+
+
+def _first(addresses: tuple[Address, ...]) -> Address | None:
+    return addresses[0] if addresses else None
+
+
+def _ids(value: str | None) -> tuple[str, ...]:
+    return tuple(_MESSAGE_ID.findall(value or ""))
+
+
+def _first_id(value: str | None) -> str | None:
+    ids = _ids(value)
+    if ids:
+        return ids[0]
+    stripped = (value or "").strip()
+    return stripped or None
+
+
+def _return_path(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip().strip("<>").strip().lower()
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _walk(
+    mail: email.message.Message,
+) -> tuple[list[str], list[str], list[CalendarRequest], list[str]]:
+    texts: list[str] = []
+    htmls: list[str] = []
+    calendars: list[CalendarRequest] = []
+    types: list[str] = []
+    for part in mail.walk():
+        ctype = part.get_content_type()
+        types.append(ctype)
+        if part.is_multipart():
+            continue
+        filename = (part.get_filename() or "").lower()
+        if ctype in ("text/calendar", "application/ics") or filename.endswith(".ics"):
+            calendars.extend(parse_calendar(_payload_bytes(part)))
+        elif ctype == "text/plain" and not filename:
+            texts.append(_payload_text(part))
+        elif ctype == "text/html" and not filename:
+            htmls.append(_payload_text(part))
+    return texts, htmls, calendars, types
+
+
+def _payload_bytes(part: email.message.Message) -> bytes:
+    try:
+        payload = part.get_payload(decode=True)
+    except (ValueError, TypeError):
+        return b""
+    return payload if isinstance(payload, bytes) else b""
+
+
+def _payload_text(part: email.message.Message) -> str:
+    data = _payload_bytes(part)
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return data.decode(charset, errors="replace")
+    except LookupError:
+        return data.decode("utf-8", errors="replace")
+
+
+def _unique_calendars(calendars: list[CalendarRequest]) -> list[CalendarRequest]:
+    seen: set[tuple[str, str, int, str | None]] = set()
+    unique = []
+    for cal in calendars:
+        key = (cal.method, cal.uid, cal.sequence, cal.recurrence_id)
+        if key not in seen:
+            seen.add(key)
+            unique.append(cal)
+    return unique
+
+
+_AUTH_ITEM = re.compile(r"\b(spf|dkim|dmarc)\s*=\s*([a-z]+)\b([^;]*)", re.IGNORECASE)
+_AUTH_DOMAIN = re.compile(
+    r"\b(?:header\.from|header\.d|smtp\.mailfrom|header\.i)\s*=\s*([^\s;()]+)", re.I
+)
+
+
+def _auth_results(values: list[object]) -> Iterable[AuthResult]:
+    for value in values:
+        for method, result, rest in _AUTH_ITEM.findall(str(value)):
+            domain_match = _AUTH_DOMAIN.search(rest)
+            domain = domain_match.group(1).rpartition("@")[2].lower() if domain_match else ""
+            yield AuthResult(method.lower(), result.lower(), domain)

@@ -1,0 +1,228 @@
+"""Phrasing: the words of sales outreach, and of the mail that only sounds like it, by language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One kind of phrasing: a name, what a reader is told, and its patterns in any language."""
+
+    name: str
+    reason: str
+    pattern: re.Pattern[str]
+
+    def find(self, text: str) -> str | None:
+        found = self.pattern.search(text)
+        return " ".join(found.group(0).split()) if found else None
+
+
+def _phrasing(name: str, reason: str, *patterns: str) -> Phrasing:
+    return Phrasing(name, reason, re.compile("|".join(f"(?:{p})" for p in patterns), re.I))
+
+
+_MINUTES = r"\b(?:1[05]|20|30|45|10|5|five|ten|fifteen|twenty|thirty)[- ]?(?:min\b|mins\b|minutes?|minuten|minutos|minuti|minuto)"
+
+MEETING_ASK = _phrasing(
+    "meeting-ask",
+    "asks for a call or a meeting",
+    _MINUTES,
+    r"\b(?:quick|short|brief|intro(?:ductory)?|discovery) (?:call|chat|demo|walkthrough|conversation)",
+    r"\b(?:book|grab|pick|find|schedule|set up) (?:a |some )?(?:time|slot|call|meeting|demo)",
+    r"\bhere'?s my calendar\b|\bmy calendar\b|calendly\.com/|/meet/|\bscheduling link\b",
+    r"\b(?:personali[sz]ed|free|quick) (?:demo|walkthrough|audit|pilot|bill analysis|assessment)",
+    r"\bworth (?:a|20|15|30) ?(?:look|chat|call|conversation|minutes)",
+    r"\bopen to (?:a|an) (?:call|chat|conversation|intro)",
+    r"\bbuy you (?:a )?coffee\b|\bswing by\b",
+    r"\b(?:Termin|Gespräch|Kennenlernen|Vorstellung)\b.{0,60}\b(?:passt|Zeit|vorschlagen)",
+    r"\bHätten Sie\b.{0,40}\bZeit\b",
+    r"\b(?:disponible|un appel|un échange|échanger)\b.{0,40}\b(?:semaine|minutes|rapide)",
+    r"\b(?:una )?(?:breve |rápida )?(?:llamada|reunión|videollamada)\b",
+    r"\b(?:una )?(?:breve )?(?:chiamata|call conoscitiva)\b|\been (?:kort )?(?:gesprek|belletje)\b",
+    r"\buma (?:breve )?(?:chamada|reunião)\b",
+)
+
+VALUE_PITCH = _phrasing(
+    "value-pitch",
+    "pitches a product with claimed results",
+    r"\b(?:cut|cuts|reduce[sd]?|save[sd]?|saving|lift|boost|increase[sd]?|overpay|fewer)\b[^.\n]{0,60}\d+ ?%",
+    r"\d+ ?%[^.\n]{0,40}\b(?:savings?|less|faster|lift|fewer|cheaper|reduction|off)\b",
+    r"\bwe help(?:ed)? (?:\w+ ){0,4}(?:companies|teams|brands|fleets|leaders|manufacturers|firms|businesses|startups|clinics|retailers|you)",
+    r"\b\w+s (?:like yours|like you|in our customer base|your size|our size)\b",
+    r"\b(?:beat|undercut)\b[^.\n]{0,40}\bprice\b|\bgift card\b|\bas a thank-you\b",
+    r"\b(?:packages?|plans?|pricing|prices) start(?:s|ing)? at\b|\$\d[\d,.]*(?:-\$?\d+)? ?(?:/hr|/hour|per hour|/month|per month|per seat)\b",
+    r"\bI work with (?:several|many|a lot of|dozens of|\d+) \w+",
+    r"\b(?:our|the) (?:platform|solution|software|tool|product) (?:helps|lets|gives|automates)",
+    r"\bcase study\b|\bROI\b|\bfree (?:trial|pilot|audit|analysis)\b|\bbook (?:a|your) demo\b",
+    r"\b(?:reduziert|senken|sparen|Einsparung)\b[^.\n]{0,60}\d+ ?%|\d+ ?%[^.\n]{0,40}\b(?:reduziert|weniger|gesenkt)",
+    r"\b(?:réduisent|réduire|économis\w+|diminu\w+)\b[^.\n]{0,60}\d+ ?%",
+    r"\b(?:reducido|reducir|ahorr\w+)\b[^.\n]{0,60}\d+ ?%|\bhan reducido\b",
+    r"\b(?:ridotto|ridurre|risparmi\w+)\b[^.\n]{0,60}\d+ ?%|\b(?:verlaagd|besparen|bespaard)\b[^.\n]{0,60}\d+ ?%",
+    r"\b(?:reduziram|reduzir|economiz\w+)\b[^.\n]{0,60}\d+ ?%",
+)
+
+FOLLOW_UP = _phrasing(
+    "follow-up",
+    "follow-up phrasing",
+    r"\bfollow(?:ing)?[- ]up on my\b|\bfollowing up\b|\bcircling back\b|\bcircle back\b",
+    r"\bfloat(?:ing)? this (?:back )?up\b|\bbump(?:ing)? (?:this|it|my)\b|\btop of your inbox\b",
+    r"\bdid you (?:get|have) a chance\b|\bper my last\b|\bhaven'?t heard back\b",
+    r"\breached out (?:a few|a couple of|several) times\b|\btried you a couple of times\b",
+    r"\bjust checking in\b|\bmight have (?:overlooked|missed)\b|\bin case (?:it|this|my note) got buried\b",
+    r"\bmy (?:previous|last|earlier) (?:email|note|message)s?\b",
+    r"\b(?:nachfassen|melde mich noch einmal|meine letzte (?:E-Mail|Nachricht)|wollte nachhaken)\b",
+    r"\b(?:je me permets de (?:vous )?relancer|suite à mon (?:précédent )?(?:e-?mail|message)|relance)\b",
+    r"\b(?:le escribo de nuevo|sigo a la espera|mi (?:correo|mensaje) anterior|retomo)\b",
+    r"\b(?:la mia (?:email|mail) precedente|ricontatto)\b|\bmijn vorige (?:e-?mail|bericht)\b",
+)
+
+BREAK_UP = _phrasing(
+    "break-up",
+    "break-up email",
+    r"\bclose (?:out )?your file\b|\bpermission to close\b|\bshould I (?:stop|close)\b",
+    r"\bone of (?:three|3|four|4) things\b|\b(?:this is|this will be) my last (?:email|note)\b",
+    r"\bI'?ll assume (?:it'?s|you'?re|that)\b|\bstop (?:bothering|reaching out to) you\b",
+    r"\bletzte (?:E-Mail|Nachricht) (?:von mir|zu diesem Thema)\b|\bdernier (?:e-?mail|message)\b",
+    r"\bmi último (?:correo|mensaje)\b",
+)
+
+REFERRAL_ASK = _phrasing(
+    "referral-ask",
+    "asks to be pointed to the right person",
+    r"\b(?:the )?right (?:person|contact)\b|\bpoint me (?:to|in the direction)\b",
+    r"\bwho (?:at \w+.{0,30}?)?(?:handles|looks after|owns|is responsible for|manages)\b",
+    r"\b(?:richtige Ansprechpartner\w*|zuständig)\b|\bla bonne personne\b|\bla persona adecuada\b",
+)
+
+OPT_OUT_LINE = _phrasing(
+    "sequence-opt-out",
+    "a sequence's opt-out line",
+    r"\bnot the right time\?|\bjust (?:reply|let me know)[^.\n]{0,30}\bI won'?t follow up\b",
+    r"\breply [\"'“]?(?:no|stop|no thanks|unsubscribe)[\"'”]?\b",
+    r"\bif you'?d (?:rather|prefer) not (?:to )?hear from me\b|\bI won'?t follow up\b",
+)
+
+FIRST_TOUCH = _phrasing(
+    "first-touch",
+    "first-touch phrasing",
+    r"\bI'?m reaching out\b|\breaching out because\b|\bwanted to (?:introduce|reach out)\b",
+    r"\bthought I'?d introduce\b|\bquick (?:question|idea)\b|\bnot going to pretend this isn'?t a cold email\b",
+    r"\b(?:congrat(?:s|ulations) on (?:joining|the new|your new))\b|\bsaw (?:\w+ ){0,3}(?:is|are) hiring\b",
+    r"\bnoticed you downloaded\b|\bthanks for (?:stopping by|joining our webinar|visiting our booth)\b",
+    r"\bI (?:noticed|saw|see) (?:that )?(?:\w+ ){0,4}(?:is|are|has|have|runs|opened|launched)\b",
+    r"\bich bin auf \w+.{0,40}aufmerksam geworden\b|\bje me permets de vous écrire\b",
+    r"\ble escribo porque\b|\bme pongo en contacto\b|\bmi permetto di scriverle\b",
+    r"\bik neem contact met u op\b|\bvenho por este meio\b",
+    r"\bI took the liberty\b|\bI'?ve (?:booked|reserved|sent) (?:us|you|this invite)\b",
+    r"\bplaceholder\b|\[hold\]|\bpopping a\b",
+    r"\bI am \w+ from\b|\bI'?m \w+,? (?:from|at|with|co-founder of|the founder of)\b|\bI'?m the (?:co-)?founder of\b",
+    r"\b(?:went ahead and|I'?ve) (?:grabbed|booked|moved us|put|popped|sent over)\b|\bfeel free to (?:move|suggest another)\b",
+    r"\bif (?:the|this) time doesn'?t (?:work|suit)\b|\bdecline or move it\b|\bmove or bin it\b",
+    r"\bTerminvorschlag\b|\bFalls der Termin nicht passt\b|\bje vous ai envoyé une invitation\b|\ble envío una invitación\b",
+)
+
+# Phrasing of mail that only sounds like a pitch.
+
+BUYER = _phrasing(
+    "buyer",
+    "the sender is a customer or a buyer",
+    r"\bwe'?re an? [\w ]{0,30}customer\b|\bour (?:contract|account|subscription|order|tenant|licen[cs]es?) (?:with you|number|VL|#)",
+    r"\b(?:send|give|share) (?:us|me) (?:a )?(?:pricing|quote|price|an offer)\b|\bquote for\b",
+    r"\bwe are evaluating\b|\bwe'?d like to (?:order|buy|purchase)\b|\bpurchase order\b",
+    r"\b(?:could you|can you) (?:send|confirm|share)\b.{0,40}\b(?:pricing|quote|price)",
+    r"\bcontract [A-Z]{2}-\d+\b",
+)
+
+PRESS = _phrasing(
+    "press",
+    "press, podcast or editorial request",
+    r"\b(?:reporter|journalist|editor) at\b|\beditorial piece\b|\bI host\b|\bpodcast\b",
+    r"\binterview (?:request|for)\b|\bno cost (?:and|or) (?:nothing to sign|sponsorship)\b",
+)
+
+RECRUITER = _phrasing(
+    "job-offer",
+    "offers the user a job",
+    r"\b(?:the|a) (?:CTO|CFO|VP|head of|director|senior|lead) [\w ]{0,20}role\b|\bthe JD\b|\bjob description\b",
+    r"\bthe role I mentioned\b|\bopportunity (?:for you|that fits you)\b|\byour background\b",
+    r"\bhappy (?:at|where you are)\b",
+)
+
+COMMUNITY = _phrasing(
+    "community",
+    "a community event or personal note",
+    r"\bmeetup\b|\bpizza\b|\bbrunch\b|\bbirthday\b|\bLong time\b|\bI'?ll buy the next round\b",
+)
+
+CONFIRMATION = _phrasing(
+    "confirmation",
+    "confirms something the user asked for",
+    r"\byou'?re registered\b|\bthanks for registering\b|\byour registration\b|\bconfirmation number\b",
+    r"\byour (?:order|receipt|invoice|ticket|request) #?\w*\d",
+    r"\byour (?:trial|subscription|plan) (?:ends|renews|expires)\b",
+)
+
+PRIORITY_QUESTION = _phrasing(
+    "priority-question",
+    "a cold question about the user's priorities",
+    r"\bis (?:\w+ ){1,5}a (?:priority|focus) for\b|\bon your (?:radar|roadmap) (?:for|this)\b",
+    r"\bist (?:\w+ ){1,5}(?:ein Thema|eine Priorität)\b|\best-ce (?:\w+ ){1,5}une priorité\b|\bes (?:\w+ ){1,5}una prioridad\b",
+)
+
+RELATIONSHIP = _phrasing(
+    "relationship",
+    "speaks of an existing relationship",
+    r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
+    r"\bas (?:agreed|discussed)\b|\bgreat catching up\b|\bthanks again for\b",
+)
+
+OUTREACH_PHRASING = (
+    PRIORITY_QUESTION,
+    MEETING_ASK,
+    VALUE_PITCH,
+    FOLLOW_UP,
+    BREAK_UP,
+    REFERRAL_ASK,
+    OPT_OUT_LINE,
+    FIRST_TOUCH,
+)
+NOT_PRIORITY_QUESTION = _phrasing(
+    "priority-question",
+    "a cold question about the user's priorities",
+    r"\bis (?:\w+ ){1,5}a (?:priority|focus) for\b|\bon your (?:radar|roadmap) (?:for|this)\b",
+    r"\bist (?:\w+ ){1,5}(?:ein Thema|eine Priorität)\b|\best-ce (?:\w+ ){1,5}une priorité\b|\bes (?:\w+ ){1,5}una prioridad\b",
+)
+
+RELATIONSHIP = _phrasing(
+    "relationship",
+    "speaks of an existing relationship",
+    r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
+    r"\bas (?:agreed|discussed)\b|\bgreat catching up\b|\bthanks again for\b",
+)
+
+NOT_OUTREACH_PHRASING = (BUYER, PRESS, RECRUITER, COMMUNITY, CONFIRMATION, RELATIONSHIP)
+
+SOFT_NO = _phrasing(
+    "no",
+    "the user says no",
+    r"\bnot interested\b|\bno longer interested\b|\bno interest\b|\bnot (?:a fit|for us|relevant)\b",
+    r"\b(?:please )?(?:remove|unsubscribe|take) (?:me|us)\b|\bstop (?:emailing|contacting|writing|calling|sending)\b",
+    r"\bdon'?t (?:email|contact|write to|call) (?:me|us)\b|\bdo not (?:email|contact|write|call)\b",
+    r"\bwe(?:'ll| will) (?:reach out|get in touch|contact you|be in touch) (?:if|when|should)\b",
+    r"\bI'?ll (?:look you up|reach out|get in touch|contact you) (?:if|when|should)\b",
+    r"\bif (?:a|the) need (?:should )?(?:ever )?arises?\b|\bif we (?:ever )?(?:have|had) (?:a |the )?need\b",
+    r"\bread it and deleted it\b|\bno thank(?:s| you)\b|\bnot looking (?:for|to)\b|\bwe(?:'re| are) all set\b",
+    r"\bkein Interesse\b|\bbitte (?:keine|nicht mehr)\b|\bpas intéressée?\b|\bne (?:plus )?me (?:contacter|relancer)\b",
+    r"\bno (?:me|nos) interesa\b|\bno estamos interesados\b|\bdejen? de (?:escribir|enviar)\b",
+)
+
+ENGAGEMENT = _phrasing(
+    "engagement",
+    "the user leaves the door open",
+    r"\b(?:send|email|share)(?: me| us)? (?:the )?(?:pricing|prices|a quote|details|information)\b",
+    r"\b(?:reach out|get in touch|try me|ping me|contact me|come back)\b.{0,30}\b(?:next|in) (?:year|quarter|Q[1-4]|spring|summer|autumn|fall|winter|month)",
+    r"\bnot (?:right )?now\b.{0,40}\b(?:but|feel free|later)\b|\bemail only\b|\bby email (?:instead|please|only)\b",
+    r"\b(?:sounds good|let'?s (?:talk|do|meet|set)|happy to (?:chat|talk|meet)|works for me|see you)\b",
+)
