@@ -256,7 +256,7 @@ def attribute(message: Message, user: User, history: History | None = None) -> s
     return organisation
 
 
-_SENT_VIA = re.compile(r"^\s*(?:sent|delivered) (?:via|with|through) [A-Z]\w+\s*$", re.M)
+_SENT_VIA = re.compile(r"^\s*sent via [A-Z]\w+\s*$", re.M | re.I)
 
 
 def _relayed(message: Message, sender: Address) -> bool:
@@ -408,7 +408,7 @@ def _evidence(
 ) -> list[Signal]:
     signals: list[Signal] = []
     text = f"{message.subject}\n{message.text}"
-    body = _strip_quotes(message.text)
+    body = strip_quotes(message.text)
     for phrasing in OUTREACH_PHRASING + NOT_OUTREACH_PHRASING:
         found = phrasing.find(f"{message.subject}\n{body}")
         if found:
@@ -507,7 +507,7 @@ def _without_signature(text: str) -> str:
 _QUOTED_LINE = re.compile(r"^\s*>.*$", re.M)
 
 
-def _strip_quotes(text: str) -> str:
+def strip_quotes(text: str) -> str:
     text = _QUOTED_LINE.sub("", text)
     cut = re.search(
         r"^\s*(?:-{2,}\s*(?:Original|Forwarded) (?:Message|message)|_{10,}|On .{5,80} wrote:)",
@@ -519,7 +519,7 @@ def _strip_quotes(text: str) -> str:
 
 def template_fingerprint(text: str) -> str | None:
     """A fingerprint of a message's own words, blind to names, numbers and quotes."""
-    words = re.findall(r"[a-zà-ÿ]{4,}", _strip_quotes(text).lower())
+    words = re.findall(r"[a-zà-ÿ]{4,}", strip_quotes(text).lower())
     if len(words) < 25:
         return None
     return " ".join(words[5:45])

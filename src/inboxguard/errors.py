@@ -37,6 +37,8 @@ class LedgerError(GuardError):
 class LockedError(GuardError):
     """Another guard holds the ledger's lock."""
 
+    exit_code = 3
+
 
 class MessageError(GuardError):
     """A message file could not be read or parsed."""

@@ -113,7 +113,7 @@ class IMAPMailbox:
         return folder if folder.upper() == "INBOX" else folder.replace("/", self.delimiter)
 
     def sent_folder(self) -> str | None:
-        found = self._call("LIST", self.client.find_special_folder, imapclient.SENT)
+        found = self._call("LIST", self.client.find_special_folder, imapclient.imapclient.SENT)
         if found is None:
             return None
         return str(found).replace(self.delimiter, "/")

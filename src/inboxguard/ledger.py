@@ -65,7 +65,8 @@ MIGRATIONS: tuple[str, ...] = (
         in_reply_to TEXT,
         created_at TEXT NOT NULL,
         sent_at TEXT,
-        error TEXT
+        error TEXT,
+        raw BLOB NOT NULL
     );
     CREATE TABLE offences (
         id INTEGER PRIMARY KEY,
@@ -152,6 +153,7 @@ class Decline:
     in_reply_to: str | None
     created_at: datetime
     sent_at: datetime | None
+    raw: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,14 @@ class Ledger:
                 _iso(utcnow()),
             ),
         )
+
+    def recorded_action(self, folder: str, uidvalidity: int, uid: int) -> str | None:
+        """The action already decided for a message, when a pass stopped before applying it."""
+        row = self._db.execute(
+            "SELECT action FROM messages WHERE folder = ? AND uidvalidity = ? AND uid = ?",
+            (folder, uidvalidity, uid),
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def knows_message(self, message_id: str) -> bool:
         row = self._db.execute(
@@ -417,7 +427,7 @@ class Ledger:
         try:
             self._db.execute(
                 "INSERT INTO declines (organisation, kind, state, recipient, message_id, "
-                "in_reply_to, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
+                "in_reply_to, created_at, raw) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)",
                 (
                     decline.organisation,
                     decline.kind,
@@ -425,6 +435,7 @@ class Ledger:
                     decline.message_id,
                     decline.in_reply_to,
                     _iso(decline.created_at),
+                    decline.raw,
                 ),
             )
         except sqlite3.IntegrityError as error:
@@ -438,11 +449,11 @@ class Ledger:
             (state, sent_at, error, organisation),
         )
 
-    def declines(self, state: str | None = None) -> list[Decline]:
-        query = "SELECT * FROM declines"
+    def declines(self, state: str | None = None, organisation: str | None = None) -> list[Decline]:
         rows = self._db.execute(
-            query + (" WHERE state = ?" if state else "") + " ORDER BY created_at",
-            (state,) if state else (),
+            "SELECT * FROM declines WHERE (? IS NULL OR state = ?) "
+            "AND (? IS NULL OR organisation = ?) ORDER BY created_at",
+            (state, state, organisation, organisation),
         )
         return [
             Decline(
@@ -454,18 +465,17 @@ class Ledger:
                 in_reply_to=row["in_reply_to"],
                 created_at=_moment(row["created_at"]) or utcnow(),
                 sent_at=_moment(row["sent_at"]),
+                raw=row["raw"],
             )
             for row in rows
         ]
 
-    def declines_since(self, since: datetime) -> int:
+    def declines_in_last_day(self, now: datetime) -> int:
         row = self._db.execute(
-            "SELECT COUNT(*) FROM declines WHERE created_at >= ?", (_iso(since),)
+            "SELECT COUNT(*) FROM declines WHERE created_at >= ?",
+            (_iso(now - timedelta(days=1)),),
         ).fetchone()
         return int(row[0])
-
-    def declines_in_last_day(self, now: datetime) -> int:
-        return self.declines_since(now - timedelta(days=1))
 
     # status
 

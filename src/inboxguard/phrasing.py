@@ -215,6 +215,8 @@ SOFT_NO = _phrasing(
     r"\bif (?:a|the) need (?:should )?(?:ever )?arises?\b|\bif we (?:ever )?(?:have|had) (?:a |the )?need\b",
     r"\bread it and deleted it\b|\bno thank(?:s| you)\b|\bnot looking (?:for|to)\b|\bwe(?:'re| are) all set\b",
     r"\bkein Interesse\b|\bbitte (?:keine|nicht mehr)\b|\bpas intéressée?\b|\bne (?:plus )?me (?:contacter|relancer)\b",
+    r"\bno requirement for your (?:services|product)\b|\bif we do,? we(?:'ll| will) reach out\b|\bI am not an? (?:opportunity|prospect|lead)\b",
+    r"\b(?:take|mark) (?:me|us) (?:out|off|do-not-contact)\b|\bwe have no need for\b",
     r"\bno (?:me|nos) interesa\b|\bno estamos interesados\b|\bdejen? de (?:escribir|enviar)\b",
 )
 
@@ -222,6 +224,7 @@ ENGAGEMENT = _phrasing(
     "engagement",
     "the user leaves the door open",
     r"\b(?:send|email|share)(?: me| us)? (?:the )?(?:pricing|prices|a quote|details|information)\b",
+    r"\b(?:pricing|prices|info|information)\b.{0,60}\b(?:via|by) (?:e-?mail)\b",
     r"\b(?:reach out|get in touch|try me|ping me|contact me|come back)\b.{0,30}\b(?:next|in) (?:year|quarter|Q[1-4]|spring|summer|autumn|fall|winter|month)",
     r"\bnot (?:right )?now\b.{0,40}\b(?:but|feel free|later)\b|\bemail only\b|\bby email (?:instead|please|only)\b",
     r"\b(?:sounds good|let'?s (?:talk|do|meet|set)|happy to (?:chat|talk|meet)|works for me|see you)\b",

@@ -1,0 +1,143 @@
+"""The command line: thin commands over the library, each error one line with an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import GuardError, MessageError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+EPILOG = """\
+exit status: 0 success; 1 a server, ledger or password problem; 2 a bad config or usage;
+3 another guard holds the ledger's lock.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="guard",
+        description="Tells repeat sales outreach no, once, and files what follows.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--config", type=Path, metavar="PATH", help="config file (default: %(default)s)"
+    )
+    parser.add_argument("--version", action="version", version=f"inboxguard {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log every decision to stderr")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = _command(commands, "run", "guard the mailbox", "guard run --once")
+    run.add_argument("--once", action="store_true", help="one pass, then exit")
+
+    status = _command(commands, "status", "vendors that ignored a no", "guard status --all")
+    status.add_argument("--json", action="store_true", help="a JSON array")
+    status.add_argument("--all", action="store_true", help="every vendor known, not just offenders")
+
+    explain = _command(
+        commands, "explain", "why a message gets its verdict", "guard explain pitch.eml"
+    )
+    explain.add_argument("file", type=Path, metavar="FILE.eml")
+    explain.add_argument("--json", action="store_true", help="a JSON object")
+    return parser
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    help: str,
+    example: str,
+) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name,
+        help=help,
+        description=f"{help[0].upper()}{help[1:]}.",
+        epilog=f"example: {example}",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
+    try:
+        return _dispatch(args)
+    except GuardError as error:
+        print(f"guard: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _configure_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%H:%M:%S"))
+    root = logging.getLogger("inboxguard")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "explain":
+        return _explain(args)
+    from . import config as config_module
+
+    config = config_module.load(args.config)
+    if args.command == "run":
+        return _run(config, args)
+    if args.command == "status":
+        return _status(config, args)
+    raise AssertionError(args.command)
+
+
+def _run(config: object, args: argparse.Namespace) -> int:
+    from .run import run_once
+
+    if not args.once:
+        print("guard: the daemon is not built yet; use `guard run --once`", file=sys.stderr)
+        return EXIT_USAGE
+    report = run_once(config)  # type: ignore[arg-type]
+    if report.read:
+        print(report.summary())
+    return EXIT_FAILED if report.errors else EXIT_OK
+
+
+def _status(config: object, args: argparse.Namespace) -> int:
+    from .ledger import Ledger
+    from .status import render_status
+
+    ledger = Ledger.open(config.storage_path)  # type: ignore[attr-defined]
+    try:
+        rows = ledger.status(include_all=args.all)
+        pending = ledger.declines(state="pending") + ledger.declines(state="uncertain")
+    finally:
+        ledger.close()
+    if args.json:
+        print(json.dumps([row.as_json() for row in rows], indent=2))
+    else:
+        render_status(rows, pending, include_all=args.all)
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from .explain import explain_file, render_explanation
+
+    try:
+        raw = args.file.read_bytes()
+    except OSError as error:
+        raise MessageError(f"{args.file}: {error.strerror or error}") from error
+    explanation = explain_file(raw, args.config)
+    if args.json:
+        print(json.dumps(explanation.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print(render_explanation(explanation))
+    return EXIT_OK
