@@ -102,6 +102,8 @@ class History(Protocol):
 
     def template_seen(self, organisation: str, fingerprint: str) -> bool: ...
 
+    def thread_verdict(self, message_ids: tuple[str, ...], organisation: str) -> str | None: ...
+
 
 class NoHistory:
     """The history of a message judged alone: nobody known, nothing sent."""
@@ -117,6 +119,9 @@ class NoHistory:
 
     def template_seen(self, organisation: str, fingerprint: str) -> bool:
         return False
+
+    def thread_verdict(self, message_ids: tuple[str, ...], organisation: str) -> str | None:
+        return None
 
 
 _AUTOMATIC_LOCAL = re.compile(
@@ -209,6 +214,10 @@ def classify(
     if thread:
         signals.append(Signal("user-thread", 0, thread))
         return verdict(OTHER, relation="thread")
+    earlier = history.thread_verdict(message.thread_ids, organisation) if organisation else None
+    if earlier == OTHER:
+        signals.append(Signal("own-thread", 0, f"continues {organisation}'s earlier message, which was not outreach"))
+        return verdict(OTHER, relation="block" if blocked else None)
     if _is_forward(message):
         signals.append(Signal("forward", 0, "a forwarded message"))
         return verdict(OTHER, relation="block" if blocked else None)
@@ -409,8 +418,12 @@ def _evidence(
     signals: list[Signal] = []
     text = f"{message.subject}\n{message.text}"
     body = strip_quotes(message.text)
-    for phrasing in OUTREACH_PHRASING + NOT_OUTREACH_PHRASING:
+    for phrasing in OUTREACH_PHRASING:
         found = phrasing.find(f"{message.subject}\n{body}")
+        if found:
+            signals.append(_signal(phrasing, found, weight))
+    for phrasing in NOT_OUTREACH_PHRASING:
+        found = phrasing.find(text)
         if found:
             signals.append(_signal(phrasing, found, weight))
     brand = _brand(organisation)
@@ -471,7 +484,6 @@ def _evidence(
                     f"the same text as an earlier message from {organisation}",
                 )
             )
-    del text
     return signals
 
 

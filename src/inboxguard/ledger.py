@@ -308,6 +308,18 @@ class Ledger:
                 return str(row[0])
         return None
 
+    def thread_verdict(self, message_ids: tuple[str, ...], organisation: str) -> str | None:
+        """The verdict on the newest earlier message of `organisation` among `message_ids`."""
+        for message_id in reversed(message_ids):
+            row = self._db.execute(
+                "SELECT verdict FROM messages WHERE message_id = ? AND organisation = ? "
+                "AND mine = 0 ORDER BY id DESC LIMIT 1",
+                (message_id, organisation),
+            ).fetchone()
+            if row:
+                return str(row[0])
+        return None
+
     def is_mine(self, message_id: str) -> bool:
         """Whether the user (or the guard, for the user) sent this message."""
         row = self._db.execute(

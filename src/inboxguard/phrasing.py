@@ -132,7 +132,7 @@ BUYER = _phrasing(
     r"\b(?:send|give|share) (?:us|me) (?:a )?(?:pricing|quote|price|an offer)\b|\bquote for\b",
     r"\bwe are evaluating\b|\bwe'?d like to (?:order|buy|purchase)\b|\bpurchase order\b",
     r"\b(?:could you|can you) (?:send|confirm|share)\b.{0,40}\b(?:pricing|quote|price)",
-    r"\bcontract [A-Z]{2}-\d+\b",
+    r"\bcontract [A-Z]{2}-\d+\b|\bquote us\b|\bwe need (?:pricing|a quote|prices)\b|\bprice breaks\b",
 )
 
 PRESS = _phrasing(

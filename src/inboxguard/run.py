@@ -251,13 +251,8 @@ class GuardPass:
         self, message: Message, verdict: Verdict, decision: Decision, fetched: FetchedMessage
     ) -> None:
         organisation = verdict.organisation
-        if not organisation or verdict.kind not in (OUTREACH, INVITE):
+        if not organisation:
             return
-        if decision.counts:
-            self.ledger.count_outreach(organisation, fetched.arrived)
-        fingerprint = template_fingerprint(message.text)
-        if fingerprint:
-            self.ledger.record_template(organisation, fingerprint)
         if decision.offence and self.acting:
             self.ledger.record_offence(
                 organisation,
@@ -266,6 +261,13 @@ class GuardPass:
                 message.subject,
                 fetched.arrived,
             )
+        if verdict.kind not in (OUTREACH, INVITE):
+            return
+        if decision.counts:
+            self.ledger.count_outreach(organisation, fetched.arrived)
+        fingerprint = template_fingerprint(message.text)
+        if fingerprint:
+            self.ledger.record_template(organisation, fingerprint)
 
     def _queue_decline(self, message: Message, verdict: Verdict, decision: Decision) -> Decision:
         """Put the decline in the outbox; it is sent after the batch is committed."""
