@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -218,7 +219,7 @@ def classify(
     if earlier == OTHER:
         signals.append(Signal("own-thread", 0, f"continues {organisation}'s earlier message, which was not outreach"))
         return verdict(OTHER, relation="block" if blocked else None)
-    if _is_forward(message):
+    if _is_forward(message) and not _forwards_itself(message, sender):
         signals.append(Signal("forward", 0, "a forwarded message"))
         return verdict(OTHER, relation="block" if blocked else None)
 
@@ -398,6 +399,15 @@ def _is_forward(message: Message) -> bool:
     return bool(_FORWARD_SUBJECT.match(message.subject))
 
 
+_FORWARDED_FROM = re.compile(r"^\s*(?:From|Von|De|Da|Van):\s.*?([\w.+'-]+@[\w.-]+)", re.M | re.I)
+
+
+def _forwards_itself(message: Message, sender: Address) -> bool:
+    """A vendor "forwarding" its own earlier pitch: a sales trick, not a forward."""
+    found = _FORWARDED_FROM.search(message.text)
+    return bool(found) and identity(found.group(1)) == identity(sender.email)
+
+
 def _unsolicited_request(message: Message, user: User) -> CalendarRequest | None:
     for request in message.calendars:
         if request.method in CANCELLED or not request.is_request:
@@ -427,7 +437,7 @@ def _evidence(
         if found:
             signals.append(_signal(phrasing, found, weight))
     brand = _brand(organisation)
-    if brand and re.search(rf"\b{re.escape(brand)}\b", _without_signature(body), re.I):
+    if brand and re.search(rf"\b{re.escape(brand)}\b", fold(_ADDRESS_OR_LINK.sub(" ", _without_signature(body))), re.I):
         signals.append(
             Signal(
                 "self-promotion",
@@ -436,7 +446,7 @@ def _evidence(
             )
         )
     user_brand = _brand(user.organisation)
-    if user_brand and _names_company(user_brand, body):
+    if user_brand and _names_company(user_brand, fold(body)):
         signals.append(
             Signal(
                 "names-your-company",
@@ -452,7 +462,7 @@ def _evidence(
                 f'a "vendor <> you" subject ("{message.subject[:60]}")',
             )
         )
-    if _REPLY_SUBJECT.match(message.subject):
+    if _REPLY_SUBJECT.match(message.subject) or _is_forward(message):
         signals.append(
             Signal(
                 "fake-thread",
@@ -495,6 +505,12 @@ _MEETS = re.compile(r"\S\s*(?:<>|<->|\bx\b|×|\bmeets\b)\s*\S")
 _WORD = re.compile(r"[^\W\d_]{5,}")
 
 
+def fold(text: str) -> str:
+    """Text without accents, so `CobraFácil` matches `cobrafacil.es`."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _brand(organisation: str | None) -> str | None:
     """The name a company goes by, from its domain: `tessellate-bi.com` -> `tessellate`."""
     if not organisation or "@" in organisation:
@@ -517,15 +533,19 @@ def _without_signature(text: str) -> str:
 
 
 _QUOTED_LINE = re.compile(r"^\s*>.*$", re.M)
+_ORIGINAL = re.compile(
+    r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message|Messaggio originale|Ursprüngliche "
+    r"Nachricht|Message d'origine|Mensaje original|Mensagem original|Oorspronkelijk bericht)"
+    r"|_{10,}|On .{5,80} wrote:|Am .{5,80} schrieb|Le .{5,80} a écrit|El .{5,80} escribió)",
+    re.M | re.I,
+)
+_ADDRESS_OR_LINK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 
 def strip_quotes(text: str) -> str:
+    """The sender's own words: quoted lines and everything from a quoted original on removed."""
     text = _QUOTED_LINE.sub("", text)
-    cut = re.search(
-        r"^\s*(?:-{2,}\s*(?:Original|Forwarded) (?:Message|message)|_{10,}|On .{5,80} wrote:)",
-        text,
-        re.M,
-    )
+    cut = _ORIGINAL.search(text)
     return text[: cut.start()] if cut else text
 
 

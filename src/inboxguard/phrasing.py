@@ -42,6 +42,9 @@ MEETING_ASK = _phrasing(
     r"\b(?:una )?(?:breve |rápida )?(?:llamada|reunión|videollamada)\b",
     r"\b(?:una )?(?:breve )?(?:chiamata|call conoscitiva)\b|\been (?:kort )?(?:gesprek|belletje)\b",
     r"\buma (?:breve )?(?:chamada|reunião)\b",
+    r"\b(?:want|shall|should|can|could|may) I send (?:it|this|them|you|over|across)\b|\bwant me to send\b",
+    r"\b(?:tomar|tomamos) un café\b|\bprendre un café\b|\b(?:einen|auf einen) Kaffee\b|\bun caffè\b|\bkopje koffie\b",
+    r"\b(?:hablemos|charlamos|conversemos)\b|\bun créneau\b|\bdémonstration\b|\bdemostración\b|\bvideochiamata\b|\bmezz'ora\b|\bhalf uur(?:tje)?\b|\bhalbe Stunde\b",
 )
 
 VALUE_PITCH = _phrasing(
@@ -61,6 +64,12 @@ VALUE_PITCH = _phrasing(
     r"\b(?:reducido|reducir|ahorr\w+)\b[^.\n]{0,60}\d+ ?%|\bhan reducido\b",
     r"\b(?:ridotto|ridurre|risparmi\w+)\b[^.\n]{0,60}\d+ ?%|\b(?:verlaagd|besparen|bespaard)\b[^.\n]{0,60}\d+ ?%",
     r"\b(?:reduziram|reduzir|economiz\w+)\b[^.\n]{0,60}\d+ ?%",
+    r"\b(?:cut|reduc\w*|redujo|réduit|senkt\w*|ridot\w*|verla\w*|save[sd]?|gagnent|ganan|sparen)\b[^.\n]{0,60}\d+\s*(?:days?|hours?|días|jours?|Tage[n]?|giorni|dagen|horas|heures|Stunden)",
+    r"\b(?:doubled|tripled|halved)\b|\bno (?:charge|obligation)\b|\b(?:short|quick|free) audit\b",
+    r"\b(?:nos|nuestros|unsere|i nostri|onze|os nossos) (?:clients|clientes|Kunden|clienti|klanten)\b",
+    r"\bour (?:customers|clients) (?:typically|usually|see|save|cut|get|gain)\b",
+    r"\b(?:ayudamos|nous aidons|wir helfen|aiutiamo|wij helpen|ajudamos)\b",
+    r"\bI run (?:SEO|marketing|sales|growth|lead gen\w*|outbound)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -76,6 +85,8 @@ FOLLOW_UP = _phrasing(
     r"\b(?:je me permets de (?:vous )?relancer|suite à mon (?:précédent )?(?:e-?mail|message)|relance)\b",
     r"\b(?:le escribo de nuevo|sigo a la espera|mi (?:correo|mensaje) anterior|retomo)\b",
     r"\b(?:la mia (?:email|mail) precedente|ricontatto)\b|\bmijn vorige (?:e-?mail|bericht)\b",
+    r"\bremonter mon (?:message|mail|e-mail)\b|\bpassé à la trappe\b|\briportare in cima\b|\ble riscrivo\b",
+    r"\bnog niets (?:van je )?gehoord\b|\been paar keer gemaild\b|\bnoch keine Rückmeldung\b|\bsin respuesta\b|\bno he recibido respuesta\b",
 )
 
 BREAK_UP = _phrasing(
@@ -86,6 +97,7 @@ BREAK_UP = _phrasing(
     r"\bI'?ll assume (?:it'?s|you'?re|that)\b|\bstop (?:bothering|reaching out to) you\b",
     r"\bletzte (?:E-Mail|Nachricht) (?:von mir|zu diesem Thema)\b|\bdernier (?:e-?mail|message)\b",
     r"\bmi último (?:correo|mensaje)\b",
+    r"\blaatste bericht\b|\bultimo messaggio\b|\bdernière relance\b|\bletzte Erinnerung\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -102,6 +114,7 @@ OPT_OUT_LINE = _phrasing(
     r"\bnot the right time\?|\bjust (?:reply|let me know)[^.\n]{0,30}\bI won'?t follow up\b",
     r"\breply [\"'“]?(?:no|stop|no thanks|unsubscribe)[\"'”]?\b",
     r"\bif you'?d (?:rather|prefer) not (?:to )?hear from me\b|\bI won'?t follow up\b",
+    r"\bif (?:now|this) isn'?t the right time\b|\bjust tell me and I'?ll (?:check back|stop|leave you)\b|\bstuur me (?:gewoon )?een\b",
 )
 
 FIRST_TOUCH = _phrasing(
@@ -133,6 +146,9 @@ BUYER = _phrasing(
     r"\bwe are evaluating\b|\bwe'?d like to (?:order|buy|purchase)\b|\bpurchase order\b",
     r"\b(?:could you|can you) (?:send|confirm|share)\b.{0,40}\b(?:pricing|quote|price)",
     r"\bcontract [A-Z]{2}-\d+\b|\bquote us\b|\bwe need (?:pricing|a quote|prices)\b|\bprice breaks\b",
+    r"\b(?:Richiesta (?:di )?preventivo|Solicitud de presupuesto|Demande de devis|Angebotsanfrage|Offerteaanvraag|Pedido de orçamento)\b",
+    r"\b(?:ricevuto|recibido|reçu|erhalten|ontvangen|recebido)\b.{0,30}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento)\b",
+    r"\b(?:ci servirebbe|nos gustaría|necesitamos|pourriez-vous nous|bitte senden Sie uns|können Sie uns|kunt u ons)\b.{0,60}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento|precio|prix|Preis)"
 )
 
 PRESS = _phrasing(
@@ -145,8 +161,10 @@ PRESS = _phrasing(
 RECRUITER = _phrasing(
     "job-offer",
     "offers the user a job",
-    r"\b(?:the|a) (?:CTO|CFO|VP|head of|director|senior|lead) [\w ]{0,20}role\b|\bthe JD\b|\bjob description\b",
-    r"\bthe role I mentioned\b|\bopportunity (?:for you|that fits you)\b|\byour background\b",
+    r"\b(?:confidential|executive|retained) search\b|\bthe JD\b|\bjob description\b|\bI'?m (?:recruiting|hiring) for\b",
+    r"\b(?:the|this) (?:role|position|opportunity) I (?:mentioned|'?m (?:working on|recruiting for))\b|\bopportunity (?:for you|that fits you)\b",
+    r"\bexactly the profile\b|\byour (?:profile|background) (?:is|looks|fits|would)\b|\b(?:base salary|compensation package|equity package)\b",
+    r"\bopen to (?:hearing about )?(?:a )?new (?:role|opportunit\w+|position)\b",
     r"\bhappy (?:at|where you are)\b",
 )
 
