@@ -16,7 +16,7 @@ from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser, BytesParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import icalendar
 import pytest
@@ -63,7 +63,7 @@ def _scenario_params() -> list[Any]:
     return params or [pytest.param(None, id="corpus-missing")]
 
 
-def _require_corpus() -> None:
+def _require_corpus() -> NoReturn:
     testbed.unavailable(
         f"no scenario corpus at {SCENARIOS} (set INBOXGUARD_CORPUS to the corpus folder)"
     )
@@ -340,7 +340,6 @@ def test_scenario(
 ) -> None:
     if directory is None:
         _require_corpus()
-        return
     scenario = _load_scenario(directory)
     tables: dict[str, dict[str, Any]] = {"policy": scenario.policy}
     if scenario.lists is not None:

@@ -7,6 +7,8 @@ import os
 import smtplib
 import ssl
 import tempfile
+import time
+import tomllib
 from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
@@ -15,7 +17,7 @@ import pytest
 import testbed
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
-from testbed import Dovecot, MailUser, SmtpSink
+from testbed import Dovecot, MailUser, SmtpSink, WriteConfig
 
 pytestmark = pytest.mark.integration
 
@@ -136,6 +138,20 @@ def test_a_wrong_password_is_refused(dovecot: Dovecot, mail_user: MailUser) -> N
             client.login(mail_user.username, "not-" + mail_user.password)
     finally:
         client.shutdown()
+
+
+def test_a_wrong_password_does_not_slow_later_logins(dovecot: Dovecot, mail_user: MailUser) -> None:
+    """Dovecot's per-IP failed-login penalty (2 s, then 4 s, ... from 127.0.0.1) is off."""
+    client = IMAPClient(dovecot.host, port=dovecot.port, ssl=False, timeout=10)
+    try:
+        with pytest.raises(LoginError):
+            client.login(mail_user.username, "wrong")
+    finally:
+        client.shutdown()
+    started = time.monotonic()
+    with dovecot.session(mail_user):
+        pass
+    assert time.monotonic() - started < 1.5
 
 
 def test_append_returns_increasing_uids_and_messages_returns_the_bytes(
@@ -275,7 +291,8 @@ def test_log_tells_what_happened(dovecot: Dovecot) -> None:
     user = dovecot.add_user()
     with dovecot.session(user):
         pass
-    assert f"user=<{user.username}>" in dovecot.log()
+    # Dovecot's log process writes a moment later.
+    testbed.wait_until(lambda: f"user=<{user.username}>" in dovecot.log(), 5)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root hands the server to another user")
@@ -294,6 +311,62 @@ def test_wait_until_returns_the_value_or_times_out() -> None:
     assert testbed.wait_until(lambda: next(values), 1) == 7
     with pytest.raises(TimeoutError, match="never"):
         testbed.wait_until(lambda: False, 0.05, message="never")
+
+
+# --- guard configs ---------------------------------------------------------------------------
+
+
+def test_write_config_follows_the_config_contract(
+    write_config: WriteConfig, mail_user: MailUser, smtp_sink: SmtpSink, dovecot: Dovecot
+) -> None:
+    path = write_config(
+        mail_user,
+        email="olivia.grant@harbourlightphysio.com",
+        name='Olivia "Liv" Grant',
+        smtp=smtp_sink,
+        policy={"decline_after": 3},
+        lists={"allow": ["partner.example"], "block": ["quotasmith.io"]},
+        extra="[decline]\nauto_submitted = true",
+    )
+    config = tomllib.loads(path.read_text())
+    assert config["account"] == {
+        "email": "olivia.grant@harbourlightphysio.com",
+        "name": 'Olivia "Liv" Grant',
+        "domains": ["harbourlightphysio.com"],
+    }
+    assert config["imap"] == {
+        "host": "127.0.0.1",
+        "port": dovecot.port,
+        "security": "none",
+        "username": mail_user.username,
+    }
+    assert config["smtp"] == {
+        "host": "127.0.0.1",
+        "port": smtp_sink.port,
+        "security": "none",
+        "username": mail_user.username,
+    }
+    assert config["policy"] == {"grace_days": 0, "decline_after": 3}
+    assert config["lists"] == {"allow": ["partner.example"], "block": ["quotasmith.io"]}
+    assert config["storage"]["path"] == str(path.parent / "ledger.sqlite3")
+    assert config["decline"] == {"auto_submitted": True}
+
+
+def test_write_config_without_smtp_observes_and_overrides_remove_keys(
+    write_config: WriteConfig, mail_user: MailUser, dovecot_tls: Dovecot
+) -> None:
+    first = write_config(mail_user, server=dovecot_tls, imap_security="tls", domains=[])
+    second = write_config(mail_user, policy={"grace_days": None, "mode": "act"}, storage=None)
+    assert first != second
+    config = tomllib.loads(first.read_text())
+    assert "smtp" not in config
+    assert config["policy"] == {"grace_days": 0, "mode": "observe"}
+    assert config["imap"]["port"] == dovecot_tls.tls_port
+    assert config["imap"]["security"] == "tls"
+    assert config["account"]["domains"] == []
+    config = tomllib.loads(second.read_text())
+    assert config["policy"] == {"mode": "act"}
+    assert "storage" not in config
 
 
 # --- SMTP sink -----------------------------------------------------------------------------

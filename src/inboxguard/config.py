@@ -47,6 +47,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "storage": ("path",),
     "daemon": ("poll_seconds", "sent_poll_seconds"),
     "weights": (),
+    "maildir": ("path", "layout"),
 }
 
 _NO_FILE = 'no config file here; run "guard init" or pass --config PATH'
@@ -131,12 +132,20 @@ class Daemon:
 
 
 @dataclass(frozen=True)
+class MaildirStore:
+    """A local Maildir tree used instead of IMAP (the demo, mbsync and offlineimap users)."""
+
+    path: Path
+    layout: str
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole validated config, and the file it came from."""
 
     source: Path
     account: Account
-    imap: Server
+    imap: Server | None
     smtp: Server | None
     folders: Folders
     policy: Policy
@@ -145,6 +154,7 @@ class Config:
     storage_path: Path
     daemon: Daemon
     weights: Mapping[str, float] = field(hash=False)
+    maildir: MaildirStore | None = None
 
 
 def default_path() -> Path:
@@ -202,11 +212,14 @@ def parse(text: str, source: Path) -> Config:
         return _Table(name, tables.get(name, {}), problems)
 
     account = _account(table("account"))
-    imap = _server(table("imap"), account.email, _IMAP_PORTS)
+    maildir = _maildir(table("maildir"), source) if "maildir" in tables else None
+    imap = None
+    if "imap" in tables or maildir is None:
+        imap = _server(table("imap"), account.email, _IMAP_PORTS)
     policy = _policy(table("policy"))
     smtp = None
     if "smtp" in tables:
-        smtp = _server(table("smtp"), imap.username, _SMTP_PORTS)
+        smtp = _server(table("smtp"), imap.username if imap else account.email, _SMTP_PORTS)
     elif "smtp" not in data and policy.mode == "act":
         problems.append('[smtp]: required when [policy] mode = "act"')
     config = Config(
@@ -221,6 +234,7 @@ def parse(text: str, source: Path) -> Config:
         storage_path=_storage_path(table("storage"), source),
         daemon=_daemon(table("daemon")),
         weights=_weights(tables.get("weights", {}), problems),
+        maildir=maildir,
     )
     if problems:
         raise ConfigError(source, problems)
@@ -500,8 +514,21 @@ def _storage_path(table: _Table, source: Path) -> Path:
     raw = table.optional_text("path")
     if raw is None:
         return default_ledger_path()
+    return _path_near(raw, source)
+
+
+def _path_near(raw: str, source: Path) -> Path:
+    """`~` expanded; a relative path is relative to the config file's folder."""
     path = Path(raw).expanduser()
     return path if path.is_absolute() else source.parent / path
+
+
+def _maildir(table: _Table, source: Path) -> MaildirStore:
+    raw = table.required_text("path", "~/Mail")
+    return MaildirStore(
+        path=_path_near(raw or ".", source),
+        layout=table.choice("layout", "fs", ("fs", "maildir++")) or "fs",
+    )
 
 
 def _daemon(table: _Table) -> Daemon:
