@@ -373,9 +373,8 @@ def test_write_config_without_smtp_observes_and_overrides_remove_keys(
 
 
 @pytest.fixture(scope="module")
-def cert_pair() -> tuple[Path, Path]:
-    directory = Path(tempfile.mkdtemp(prefix="inboxguard-cert-"))
-    return testbed.make_self_signed_cert(directory)
+def cert_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return testbed.make_self_signed_cert(tmp_path_factory.mktemp("cert"))
 
 
 def _send(client: smtplib.SMTP, *, login: str | None = "alan@example.com") -> bytes:

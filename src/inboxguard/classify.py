@@ -217,7 +217,13 @@ def classify(
         return verdict(OTHER, relation="thread")
     earlier = history.thread_verdict(message.thread_ids, organisation) if organisation else None
     if earlier == OTHER:
-        signals.append(Signal("own-thread", 0, f"continues {organisation}'s earlier message, which was not outreach"))
+        signals.append(
+            Signal(
+                "own-thread",
+                0,
+                f"continues {organisation}'s earlier message, which was not outreach",
+            )
+        )
         return verdict(OTHER, relation="block" if blocked else None)
     if _is_forward(message) and not _forwards_itself(message, sender):
         signals.append(Signal("forward", 0, "a forwarded message"))
@@ -437,7 +443,9 @@ def _evidence(
         if found:
             signals.append(_signal(phrasing, found, weight))
     brand = _brand(organisation)
-    if brand and re.search(rf"\b{re.escape(brand)}\b", fold(_ADDRESS_OR_LINK.sub(" ", _without_signature(body))), re.I):
+    if brand and re.search(
+        rf"\b{re.escape(brand)}\b", fold(_ADDRESS_OR_LINK.sub(" ", _without_signature(body))), re.I
+    ):
         signals.append(
             Signal(
                 "self-promotion",

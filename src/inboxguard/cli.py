@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="a JSON array")
     status.add_argument("--all", action="store_true", help="every vendor known, not just offenders")
 
+    demo = _command(commands, "demo", "see the guard work on a local demo mailbox", "guard demo")
+    demo.add_argument("--dir", type=Path, metavar="DIR", help="where (default: a new temp dir)")
+
     explain = _command(
         commands, "explain", "why a message gets its verdict", "guard explain pitch.eml"
     )
@@ -89,6 +92,11 @@ def _configure_logging(verbose: bool) -> None:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "explain":
         return _explain(args)
+    if args.command == "demo":
+        from .demo import run_demo
+
+        run_demo(args.dir)
+        return EXIT_OK
     from . import config as config_module
 
     config = config_module.load(args.config)
@@ -100,7 +108,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _run(config: object, args: argparse.Namespace) -> int:
-    from .run import run_once
+    from .session import run_once
 
     if not args.once:
         print("guard: the daemon is not built yet; use `guard run --once`", file=sys.stderr)

@@ -47,7 +47,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "storage": ("path",),
     "daemon": ("poll_seconds", "sent_poll_seconds"),
     "weights": (),
-    "maildir": ("path", "layout"),
+    "maildir": ("path", "layout", "outbox"),
 }
 
 _NO_FILE = 'no config file here; run "guard init" or pass --config PATH'
@@ -137,6 +137,7 @@ class MaildirStore:
 
     path: Path
     layout: str
+    outbox: str
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ def parse(text: str, source: Path) -> Config:
     smtp = None
     if "smtp" in tables:
         smtp = _server(table("smtp"), imap.username if imap else account.email, _SMTP_PORTS)
-    elif "smtp" not in data and policy.mode == "act":
+    elif "smtp" not in data and policy.mode == "act" and maildir is None:
         problems.append('[smtp]: required when [policy] mode = "act"')
     config = Config(
         source=source,
@@ -528,6 +529,7 @@ def _maildir(table: _Table, source: Path) -> MaildirStore:
     return MaildirStore(
         path=_path_near(raw or ".", source),
         layout=table.choice("layout", "fs", ("fs", "maildir++")) or "fs",
+        outbox=table.text("outbox", "Outbox"),
     )
 
 

@@ -148,7 +148,7 @@ BUYER = _phrasing(
     r"\bcontract [A-Z]{2}-\d+\b|\bquote us\b|\bwe need (?:pricing|a quote|prices)\b|\bprice breaks\b",
     r"\b(?:Richiesta (?:di )?preventivo|Solicitud de presupuesto|Demande de devis|Angebotsanfrage|Offerteaanvraag|Pedido de orçamento)\b",
     r"\b(?:ricevuto|recibido|reçu|erhalten|ontvangen|recebido)\b.{0,30}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento)\b",
-    r"\b(?:ci servirebbe|nos gustaría|necesitamos|pourriez-vous nous|bitte senden Sie uns|können Sie uns|kunt u ons)\b.{0,60}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento|precio|prix|Preis)"
+    r"\b(?:ci servirebbe|nos gustaría|necesitamos|pourriez-vous nous|bitte senden Sie uns|können Sie uns|kunt u ons)\b.{0,60}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento|precio|prix|Preis)",
 )
 
 PRESS = _phrasing(

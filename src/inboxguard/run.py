@@ -27,10 +27,23 @@ Sender = Callable[[bytes, str, str], None]
 Judge = Callable[[str, int, list[FetchedMessage], bool], None]
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """One INBOX message's fate, as the CLI and the demo show it."""
+
+    sender: str
+    subject: str
+    organisation: str | None
+    verdict: str
+    action: str
+    reasons: tuple[str, ...]
+
+
 @dataclass
 class PassReport:
     """What a pass saw and did, for the CLI and the logs."""
 
+    outcomes: list[Outcome] = field(default_factory=list)
     read: int = 0
     kept: int = 0
     filed: int = 0
@@ -231,13 +244,19 @@ class GuardPass:
             action,
             "; ".join(decision.reasons),
         )
+        sender = message.sender.email if message.sender else None
+        self.report.outcomes.append(
+            Outcome(
+                sender or "-", message.subject, organisation, verdict.kind, action, decision.reasons
+            )
+        )
         self.ledger.record_message(
             MessageRecord(
                 folder=folder,
                 uidvalidity=uidvalidity,
                 uid=fetched.uid,
                 message_id=message.message_id,
-                sender=message.sender.email if message.sender else None,
+                sender=sender,
                 organisation=organisation,
                 verdict=verdict.kind,
                 action=action,
@@ -361,30 +380,3 @@ class GuardPass:
         self.report.errors.append(error)
         with self.ledger.transaction():
             self.ledger.set_decline_state(organisation, state, error)
-
-
-def run_once(config: Config) -> PassReport:
-    """Connect, take the ledger's lock, make one pass, disconnect."""
-    from . import imap, smtp
-    from .lock import ledger_lock
-    from .password import find_password
-
-    imap_password = find_password(config.imap)
-    smtp_server = config.smtp
-
-    def send(raw: bytes, sender: str, recipient: str) -> None:
-        if smtp_server is None:
-            raise SendError("no [smtp] server configured")
-        password = imap_password if smtp_server == config.imap else find_password(smtp_server)
-        smtp.send(smtp_server, password, raw, sender, recipient)
-
-    with ledger_lock(config.storage_path):
-        ledger = Ledger.open(config.storage_path)
-        try:
-            mailbox = imap.connect(config.imap, imap_password)
-            try:
-                return GuardPass(config, mailbox, ledger, send).run()
-            finally:
-                mailbox.close()
-        finally:
-            ledger.close()

@@ -1,0 +1,449 @@
+"""classify(): a parsed message and what the ledger knows give a verdict with named signals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from builders import USER, build, ics
+
+from inboxguard.classify import (
+    INVITE,
+    OTHER,
+    OUTREACH,
+    WEIGHTS,
+    Verdict,
+    classify,
+    never_reply_reason,
+)
+from inboxguard.ledger import Ledger, MessageRecord
+from inboxguard.lists import Lists
+from inboxguard.message import parse
+from inboxguard.user import User
+
+ALAN = User(USER, "Alan Porter", ("example.com",))
+
+PITCH = (
+    "Hi Alan,\n\n"
+    "I'm reaching out because kitchens like yours cut food waste by 30% with Bitesio.\n"
+    "Just following up on my previous email. Worth a 15 minute call next week?\n\n"
+    "Best,\nDana Seller\nBitesio | bitesio.com\n"
+)
+
+GERMAN = (
+    "Sehr geehrter Herr Porter,\n\n"
+    "ich bin auf Ihr Unternehmen über LinkedIn aufmerksam geworden. "
+    "Unsere Kunden haben ihre Rüstzeiten um 30 % reduziert.\n\n"
+    "Hätten Sie nächste Woche 15 Minuten Zeit für ein kurzes Gespräch?\n\n"
+    "Mit freundlichen Grüßen\nJürgen Müller\nFertigungsdaten GmbH\n"
+)
+FRENCH = (
+    "Bonjour Alan,\n\n"
+    "Je me permets de vous écrire car nous aidons les boutiques comme la vôtre. "
+    "Nos clients réduisent leurs ruptures de stock de 25 % en trois mois.\n\n"
+    "Seriez-vous disponible pour un appel rapide de 15 minutes cette semaine ?\n\n"
+    "Bien cordialement,\nClaire Dubois\nStockMalin\n"
+)
+SPANISH = (
+    "Hola Alan,\n\n"
+    "Le escribo porque ayudamos a distribuidoras a cobrar antes. "
+    "Nuestros clientes han reducido su morosidad un 40 %.\n\n"
+    "¿Tendría 15 minutos para una breve llamada la semana que viene?\n\n"
+    "Un saludo,\nAna García\nCobroFácil\n"
+)
+CUSTOMER = (
+    "Hi Alan,\n\n"
+    "Just following up on my previous email: could you send us a quote for 500 boxes of "
+    "nitrile gloves? We need pricing by Friday for our purchase order.\n\n"
+    "Thanks,\nPriya\nNorth Clinic\n"
+)
+RECRUITER = (
+    "Hi Alan,\n\n"
+    "I'm recruiting for a VP Engineering role at a Series C logistics company (confidential "
+    "search). Your background looks like a great fit, and the base salary is well above "
+    "market.\n\nOpen to a quick call this week?\n\nTom Hunt\nTalentBridge\n"
+)
+
+
+def judge(raw: bytes, lists: Lists = Lists(), **kwargs: object) -> Verdict:
+    return classify(parse(raw), ALAN, lists, **kwargs)  # type: ignore[arg-type]
+
+
+def names(verdict: Verdict) -> list[str]:
+    return [signal.name for signal in verdict.signals]
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    opened = Ledger.open(tmp_path / "ledger.sqlite3")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+# outreach
+
+
+def test_cold_pitch_with_a_follow_up_is_outreach_from_the_registrable_domain() -> None:
+    verdict = judge(build(sender="Dana Seller <dana@eu.mail.bitesio.com>", body=PITCH))
+    assert verdict.kind == OUTREACH
+    assert verdict.vendor == "bitesio.com"
+    assert verdict.organisation == "bitesio.com"
+    assert "follow-up" in names(verdict)
+    assert verdict.score >= 3.0
+    assert verdict.score == pytest.approx(sum(s.weight for s in verdict.signals))
+    assert not verdict.automatic
+    assert not verdict.forged
+    assert verdict.relation is None
+
+
+@pytest.mark.parametrize(
+    ("sender", "body", "vendor"),
+    [
+        ("Jürgen Müller <jm@fertigungsdaten.de>", GERMAN, "fertigungsdaten.de"),
+        ("Claire Dubois <claire@stockmalin.fr>", FRENCH, "stockmalin.fr"),
+        ("Ana García <ana@cobrofacil.es>", SPANISH, "cobrofacil.es"),
+    ],
+    ids=["de", "fr", "es"],
+)
+def test_pitches_in_other_languages_are_outreach(sender: str, body: str, vendor: str) -> None:
+    verdict = judge(build(sender=sender, subject="Kurze Frage", body=body))
+    assert verdict.kind == OUTREACH
+    assert verdict.vendor == vendor
+    assert {"meeting-ask", "value-pitch"} <= set(names(verdict))
+
+
+def test_list_unsubscribe_alone_on_a_one_to_one_pitch_is_still_outreach() -> None:
+    raw = build(
+        body=PITCH,
+        headers={"List-Unsubscribe": "<mailto:unsubscribe@bitesio.com?subject=stop>"},
+    )
+    message = parse(raw)
+    verdict = classify(message, ALAN)
+    assert verdict.kind == OUTREACH
+    assert never_reply_reason(message, ALAN) is None
+
+
+def test_list_unsubscribe_with_feedback_id_is_bulk() -> None:
+    raw = build(
+        body=PITCH,
+        headers={
+            "List-Unsubscribe": "<https://bitesio.com/unsub>",
+            "Feedback-ID": "campaign42:bitesio:esp",
+        },
+    )
+    verdict = judge(raw)
+    assert verdict.kind == OTHER
+    assert "bulk" in names(verdict)
+
+
+def test_fake_re_without_any_link_to_the_user_is_a_signal() -> None:
+    verdict = judge(build(subject="Re: our chat", body=PITCH))
+    assert verdict.kind == OUTREACH
+    assert "fake-thread" in names(verdict)
+
+
+def test_signals_each_have_a_name_and_a_reason() -> None:
+    raws = [
+        build(body=PITCH, headers={"X-Mailer": "Mixmax"}),
+        build(sender="Priya <priya@northclinic.com>", body=CUSTOMER),
+        build(body=PITCH, headers={"Auto-Submitted": "auto-replied"}),
+        build(sender="bob@example.com", body=PITCH),
+        build(sender=None),
+    ]
+    seen = 0
+    for raw in raws:
+        verdict = judge(raw)
+        assert verdict.signals
+        for signal in verdict.signals:
+            assert signal.name.strip()
+            assert signal.reason.strip()
+            seen += 1
+        assert verdict.summary()
+    assert seen >= 8
+
+
+def test_sales_mailer_header_is_a_signal() -> None:
+    verdict = judge(build(body=PITCH, headers={"X-Mailer": "Mixmax"}))
+    assert "sales-mailer" in names(verdict)
+    reason = next(s.reason for s in verdict.signals if s.name == "sales-mailer")
+    assert "Mixmax" in reason
+
+
+def test_weights_override_raises_the_threshold() -> None:
+    assert judge(build(body=PITCH)).kind == OUTREACH
+    verdict = judge(build(body=PITCH), weights={"threshold": 100})
+    assert verdict.kind == OTHER
+    assert verdict.vendor is None
+
+
+def test_weights_override_changes_a_signal_weight() -> None:
+    verdict = judge(build(body=PITCH), weights={"follow-up": 7.0})
+    follow_up = next(s for s in verdict.signals if s.name == "follow-up")
+    assert follow_up.weight == 7.0
+    assert follow_up.weight != WEIGHTS["follow-up"]
+
+
+def test_weights_override_can_make_a_buyer_look_like_outreach() -> None:
+    raw = build(sender="Priya <priya@northclinic.com>", subject="Gloves", body=CUSTOMER)
+    assert judge(raw).kind == OTHER
+    assert judge(raw, weights={"buyer": 0.0, "threshold": 1.0}).kind == OUTREACH
+
+
+# not outreach
+
+
+def test_own_domain_sender_is_other() -> None:
+    for sender in ("Bob <bob@example.com>", "carol@eu.example.com"):
+        verdict = judge(build(sender=sender, body=PITCH))
+        assert verdict.kind == OTHER
+        assert verdict.relation == "own"
+        assert names(verdict) == ["own-organisation"]
+
+
+def test_allow_list_is_other_with_relation_allow() -> None:
+    for entry in ("bitesio.com", "dana@bitesio.com"):
+        verdict = judge(build(body=PITCH), Lists(allow=(entry,)))
+        assert verdict.kind == OTHER
+        assert verdict.relation == "allow"
+        assert entry in verdict.signals[0].reason
+
+
+def test_allow_list_matches_the_reply_to() -> None:
+    raw = build(sender="dana@bitesio.com", reply_to="boss@bigco.example", body=PITCH)
+    verdict = judge(raw, Lists(allow=("boss@bigco.example",)))
+    assert verdict.relation == "allow"
+
+
+def test_dmarc_fail_is_forged_and_other() -> None:
+    raw = build(
+        body=PITCH,
+        headers={
+            "Authentication-Results": "mx.example.com; spf=pass smtp.mailfrom=x@spoof.example;"
+            " dmarc=fail (p=NONE) header.from=bitesio.com"
+        },
+    )
+    verdict = judge(raw)
+    assert verdict.kind == OTHER
+    assert verdict.forged
+    assert verdict.vendor is None
+    assert names(verdict) == ["forged"]
+    assert never_reply_reason(parse(raw), ALAN) is not None
+
+
+def test_spf_fail_for_the_from_domain_is_forged() -> None:
+    raw = build(
+        body=PITCH,
+        headers={"Authentication-Results": "mx.example.com; spf=fail smtp.mailfrom=bitesio.com"},
+    )
+    assert judge(raw).forged
+
+
+def test_spf_fail_for_another_domain_is_not_forged() -> None:
+    raw = build(
+        body=PITCH,
+        headers={
+            "Authentication-Results": "mx.example.com; spf=fail smtp.mailfrom=bounce.esp.net;"
+            " dmarc=pass header.from=bitesio.com"
+        },
+    )
+    verdict = judge(raw)
+    assert not verdict.forged
+    assert verdict.kind == OUTREACH
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Auto-Submitted": "auto-replied"},
+        {"Auto-Submitted": "auto-generated"},
+        {"X-Auto-Response-Suppress": "OOF, AutoReply"},
+    ],
+)
+def test_automatic_mail_is_other(headers: dict[str, str]) -> None:
+    verdict = judge(build(body=PITCH, headers=headers))
+    assert verdict.kind == OTHER
+    assert verdict.automatic
+    assert "automatic" in names(verdict)
+
+
+def test_auto_submitted_no_is_not_automatic() -> None:
+    verdict = judge(build(body=PITCH, headers={"Auto-Submitted": "no"}))
+    assert not verdict.automatic
+    assert verdict.kind == OUTREACH
+
+
+def test_a_delivery_report_is_automatic() -> None:
+    raw = (
+        "From: Mail Delivery System <postmaster@mx.bitesio.com>\r\n"
+        f"To: {USER}\r\nSubject: Undelivered Mail\r\nMessage-ID: <dsn-1@mx.bitesio.com>\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"\r\n\r\n'
+        "--b1\r\nContent-Type: text/plain\r\n\r\nI'm reaching out: worth a 15 minute call?\r\n"
+        "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n\r\n"
+        "Final-Recipient: rfc822; x@y.com\r\nAction: failed\r\nStatus: 5.1.1\r\n--b1--\r\n"
+    ).encode()
+    verdict = judge(raw)
+    assert verdict.kind == OTHER
+    assert verdict.automatic
+    assert "multipart/report" in verdict.signals[-1].reason
+
+
+def test_an_empty_return_path_is_automatic() -> None:
+    verdict = judge(build(body=PITCH, headers={"Return-Path": "<>"}))
+    assert verdict.kind == OTHER
+    assert verdict.automatic
+
+
+def test_a_system_sender_is_automatic() -> None:
+    verdict = judge(build(sender="Bitesio <no-reply@bitesio.com>", body=PITCH))
+    assert verdict.kind == OTHER
+    assert verdict.automatic
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"List-Id": "Food waste forum <forum.bitesio.com>"},
+        {"List-Post": "<mailto:forum@bitesio.com>"},
+        {"Precedence": "bulk"},
+        {"Precedence": "list"},
+        {"Precedence": "junk"},
+    ],
+)
+def test_list_and_bulk_mail_is_other(headers: dict[str, str]) -> None:
+    verdict = judge(build(body=PITCH, headers=headers))
+    assert verdict.kind == OTHER
+    assert "bulk" in names(verdict)
+    assert not verdict.automatic
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        {"in_reply_to": "<CAF3x9@mail.example.com>"},
+        {"in_reply_to": "<20250602.1234@example.com>"},
+        {"references": "<root@bitesio.com> <CAF3x9@mail.example.com>"},
+    ],
+)
+def test_a_reply_to_a_message_from_the_users_domain_is_a_thread(link: dict[str, str]) -> None:
+    verdict = judge(build(subject="Re: food waste", body=PITCH, **link))  # type: ignore[arg-type]
+    assert verdict.kind == OTHER
+    assert verdict.relation == "thread"
+    assert "user-thread" in names(verdict)
+
+
+def test_a_reply_to_a_message_the_user_sent_from_elsewhere_is_a_thread(ledger: Ledger) -> None:
+    with ledger.transaction():
+        ledger.record_message(
+            MessageRecord(
+                folder="Sent",
+                uidvalidity=1,
+                uid=7,
+                message_id="sent-7@gmail.com",
+                sender=USER,
+                organisation=None,
+                verdict="sent",
+                action="learn",
+                reasons=(),
+                arrived_at=datetime(2025, 6, 1, tzinfo=UTC),
+                mine=True,
+            )
+        )
+    raw = build(subject="Re: hello", in_reply_to="<sent-7@gmail.com>", body=PITCH)
+    assert judge(raw).kind == OUTREACH
+    verdict = judge(raw, history=ledger)
+    assert verdict.relation == "thread"
+    assert verdict.kind == OTHER
+
+
+def test_a_reply_quoting_the_user_is_a_thread() -> None:
+    body = (
+        "Thanks Alan, following up as promised.\n\n"
+        "On Mon, 2 Jun 2025 at 10:00, Alan Porter <alan@example.com> wrote:\n"
+        "> Send me something next week.\n"
+    )
+    verdict = judge(build(subject="Re: hello", body=body))
+    assert verdict.relation == "thread"
+
+
+def test_a_correspondent_organisation_is_other(ledger: Ledger) -> None:
+    with ledger.transaction():
+        ledger.record_engagement("bitesio.com", datetime(2025, 5, 1, tzinfo=UTC))
+    verdict = judge(build(sender="sam@bitesio.com", body=PITCH), history=ledger)
+    assert verdict.kind == OTHER
+    assert verdict.relation == "correspondent"
+
+
+def test_a_customer_asking_for_a_quote_and_bumping_is_other() -> None:
+    raw = build(
+        sender="Priya Shah <priya@northclinic.com>",
+        subject="Re: quote for 500 gloves",
+        body=CUSTOMER,
+    )
+    verdict = judge(raw)
+    assert verdict.kind == OTHER
+    assert "buyer" in names(verdict)
+    assert "follow-up" in names(verdict)
+
+
+def test_a_recruiter_offering_a_job_is_other() -> None:
+    raw = build(sender="Tom Hunt <tom@talentbridge.com>", subject="VP role", body=RECRUITER)
+    verdict = judge(raw)
+    assert verdict.kind == OTHER
+    assert "job-offer" in names(verdict)
+
+
+def test_a_message_not_addressed_to_the_user_is_flagged() -> None:
+    message = parse(build(to="someone@else.example", body=PITCH))
+    verdict = classify(message, ALAN)
+    assert "not-addressed" in names(verdict)
+    assert never_reply_reason(message, ALAN) == "the user is not addressed directly"
+
+
+def test_the_user_addressed_by_delivered_to_or_bcc() -> None:
+    for headers in ({"Delivered-To": USER}, {"Bcc": USER}):
+        message = parse(build(to="undisclosed-recipients:;", body=PITCH, headers=headers))
+        assert never_reply_reason(message, ALAN) is None
+
+
+def test_block_list_gives_relation_block() -> None:
+    verdict = judge(build(body=PITCH), Lists(block=("bitesio.com",)))
+    assert verdict.relation == "block"
+    assert "block-list" in names(verdict)
+
+
+# invites
+
+INVITE_BODY = (
+    "Hi Alan,\n\nI've booked us 15 minutes to show you how kitchens like yours cut food waste "
+    "by 30%. If the time doesn't work, feel free to move it.\n\nDana\nbitesio.com\n"
+)
+
+
+def test_an_unsolicited_invite_is_an_invite() -> None:
+    verdict = judge(build(body=INVITE_BODY, calendar=ics(), subject="Invitation: Bitesio"))
+    assert verdict.kind == INVITE
+    assert verdict.vendor == "bitesio.com"
+    assert verdict.invite is not None
+    assert verdict.invite.uid == "evt-7781@bitesio.com"
+
+
+def test_a_cancellation_is_not_an_invite() -> None:
+    verdict = judge(build(body=INVITE_BODY, calendar=ics(method="CANCEL")))
+    assert verdict.kind != INVITE
+    assert verdict.invite is None
+
+
+def test_a_colleagues_invite_is_not_an_invite() -> None:
+    raw = build(
+        sender="bob@example.com",
+        body="Pipeline review, 15 minutes.",
+        calendar=ics(organizer="bob@example.com"),
+    )
+    verdict = judge(raw)
+    assert verdict.kind == OTHER
+    assert verdict.relation == "own"
