@@ -71,7 +71,9 @@ def test_example_parses_into_the_expected_values() -> None:
 
 def test_example_commented_out_keys_parse_when_uncommented() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
-    text = re.sub(r"^# ((?:sent|password_command|path) = (?!\"~/Mail\").*)$", r"\1", text, flags=re.M)
+    text = re.sub(
+        r"^# ((?:sent|password_command|path) = (?!\"~/Mail\").*)$", r"\1", text, flags=re.M
+    )
     body = re.search(r'^# body = """\n(?:#.*\n)*?# """\n', text, flags=re.M)
     assert body is not None
     text = text.replace(body.group(), re.sub(r"^# ?", "", body.group(), flags=re.M))

@@ -161,12 +161,13 @@ _SALES_HEADER = re.compile(
 def classify(
     message: Message,
     user: User,
-    lists: Lists = Lists(),
+    lists: Lists | None = None,
     history: History | None = None,
     weights: Mapping[str, float] | None = None,
 ) -> Verdict:
     """Judge one INBOX message for `user`."""
     history = history or NoHistory()
+    lists = lists or Lists()
     weight = {**WEIGHTS, **(weights or {})}
     sender = message.sender
     if sender is None:
@@ -386,7 +387,8 @@ def _thread_with_user(message: Message, user: User, history: History) -> str | N
 
 
 _QUOTE_HEADER = re.compile(
-    r"^\s*(?:On .{5,80} wrote:|Am .{5,80} schrieb .*:|Le .{5,80} a écrit :|El .{5,80} escribió:|From: .*|Von: .*|De: .*)\s*$",
+    r"^\s*(?:On .{5,80} wrote:|Am .{5,80} schrieb .*:|Le .{5,80} a écrit :"
+    r"|El .{5,80} escribió:|From: .*|Von: .*|De: .*)\s*$",
     re.M,
 )
 
@@ -509,7 +511,7 @@ def _signal(phrasing: Phrasing, found: str, weight: Mapping[str, float]) -> Sign
     return Signal(phrasing.name, weight[phrasing.name], f'{phrasing.reason} ("{found[:60]}")')
 
 
-_MEETS = re.compile(r"\S\s*(?:<>|<->|\bx\b|×|\bmeets\b)\s*\S")
+_MEETS = re.compile(r"\S\s*(?:<>|<->|\bx\b|\u00d7|\bmeets\b)\s*\S")
 _WORD = re.compile(r"[^\W\d_]{5,}")
 
 

@@ -120,9 +120,8 @@ def run_demo(directory: Path | None = None, console: Console | None = None) -> P
                 )
                 console.print(f"  {'':14} {'; '.join(outcome.reasons)}")
             console.print()
-        console.print(
-            f"Declines written to {mailbox.folder_path(config.maildir.outbox if config.maildir else 'Outbox')}"
-        )
+        outbox = config.maildir.outbox if config.maildir else "Outbox"
+        console.print(f"Declines written to {mailbox.folder_path(outbox)}")
         render_status(ledger.status(), [], console=console)
     finally:
         ledger.close()

@@ -1,4 +1,4 @@
-"""The IMAP adapter: the mailbox port over imapclient, with TLS, PEEK-only fetches and safe moves."""
+"""The IMAP adapter: the mailbox port over imapclient; TLS, PEEK-only fetches, safe moves."""
 
 from __future__ import annotations
 

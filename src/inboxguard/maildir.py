@@ -1,4 +1,4 @@
-"""The Maildir adapter: the mailbox port over a local Maildir tree (mbsync, offlineimap, the demo)."""
+"""The Maildir adapter: the mailbox port over a local Maildir tree (mbsync, offlineimap, demo)."""
 
 from __future__ import annotations
 

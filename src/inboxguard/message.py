@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.errors
 import email.header
@@ -124,10 +125,8 @@ def parse(raw: bytes, extra_calendars: Iterable[bytes] = ()) -> Message:
 def decode_header_value(value: object) -> str:
     """Decode RFC 2047 encoded words and fold the value onto one line with no control chars."""
     text = str(value)
-    try:
+    with contextlib.suppress(ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
         text = str(email.header.make_header(email.header.decode_header(text)))
-    except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
-        pass
     return _CONTROL.sub(" ", text).strip()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from functools import cache
@@ -63,10 +64,8 @@ def _psl() -> PublicSuffixList:
 def registrable_domain(domain: str) -> str:
     """The registrable domain (eTLD+1) of a host name, e.g. `mail.bitesio.com` -> `bitesio.com`."""
     domain = domain.strip().strip(".").lower()
-    try:
+    with contextlib.suppress(UnicodeError):
         domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        pass
     registrable = _psl().privatesuffix(domain)
     if registrable:
         return registrable

@@ -19,7 +19,8 @@ from .user import User
 DEFAULT_BODY = """\
 Hello {sender_first_name},
 
-Thank you, but no. Please remove me and everyone at {user_organisation} from your lists and sequences, and do not contact us again, by email, phone or calendar invitation.
+Thank you, but no. Please remove me and everyone at {user_organisation} from your lists and \
+sequences, and do not contact us again, by email, phone or calendar invitation.
 
 {user_name}
 """
