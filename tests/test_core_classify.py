@@ -24,6 +24,7 @@ from inboxguard.message import parse
 from inboxguard.user import User
 
 ALAN = User(USER, "Alan Porter", ("example.com",))
+NO_LISTS = Lists()
 
 PITCH = (
     "Hi Alan,\n\n"
@@ -67,7 +68,7 @@ RECRUITER = (
 )
 
 
-def judge(raw: bytes, lists: Lists = Lists(), **kwargs: object) -> Verdict:
+def judge(raw: bytes, lists: Lists = NO_LISTS, **kwargs: object) -> Verdict:
     return classify(parse(raw), ALAN, lists, **kwargs)  # type: ignore[arg-type]
 
 

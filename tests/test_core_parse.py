@@ -89,20 +89,25 @@ def test_every_header_value_is_free_of_control_characters() -> None:
     assert message.header("X-NOTE") == "one two three"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: message._addresses decodes RFC 2047 words before splitting the address list, "
-    "so an encoded display name can inject an address that replaces the real From",
+@pytest.mark.parametrize(
+    "name",
+    [
+        "=?utf-8?q?boss=40example.com=2C?=",
+        "=?utf-8?q?Dana=0D=0ABcc:_evil@attacker.example?=",
+        "=?utf-8?q?Sales_Cc:_evil@attacker.example?=",
+    ],
 )
-def test_an_encoded_display_name_cannot_replace_the_sender_address() -> None:
+def test_an_encoded_display_name_cannot_replace_the_address(name: str) -> None:
     raw = literal(
-        "From: =?utf-8?q?boss=40example.com=2C?= <dana@bitesio.com>",
+        f"From: {name} <dana@bitesio.com>",
+        f"Reply-To: {name} <sales@bitesio.com>",
         f"To: {USER}",
         "Subject: Quick question",
     )
-    sender = parse(raw).sender
-    assert sender is not None
-    assert sender.email == "dana@bitesio.com"
+    message = parse(raw)
+    assert message.sender is not None
+    assert message.sender.email == "dana@bitesio.com"
+    assert [a.email for a in message.reply_to] == ["sales@bitesio.com"]
 
 
 def test_decode_header_value_survives_a_broken_encoded_word() -> None:

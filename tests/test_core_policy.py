@@ -30,6 +30,7 @@ POLICY = Policy(
 NOW = datetime(2025, 6, 3, 9, 15, tzinfo=UTC)
 NO_AT = datetime(2025, 5, 20, 12, 0, tzinfo=UTC)
 ORG = "bitesio.com"
+NO_LISTS = Lists()
 
 PITCH = (
     "Hi Alan,\n\n"
@@ -43,7 +44,7 @@ INVITE_BODY = (
 )
 
 
-def judged(raw: bytes, lists: Lists = Lists()) -> tuple[Message, Verdict]:
+def judged(raw: bytes, lists: Lists = NO_LISTS) -> tuple[Message, Verdict]:
     message = parse(raw)
     return message, classify(message, ALAN, lists)
 
@@ -56,7 +57,7 @@ def run(
     arrived: datetime = NOW,
     declines_last_day: int = 0,
     no_given_this_pass: bool = False,
-    lists: Lists = Lists(),
+    lists: Lists = NO_LISTS,
 ) -> Decision:
     message, verdict = judged(raw, lists)
     return decide(

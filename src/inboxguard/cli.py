@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, logs
 from .errors import GuardError, MessageError
 
 EXIT_OK = 0
@@ -71,7 +70,7 @@ def _command(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
+    logs.configure(args.verbose, to_file=args.command == "run")
     try:
         return _dispatch(args)
     except GuardError as error:
@@ -79,14 +78,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return 130
-
-
-def _configure_logging(verbose: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%H:%M:%S"))
-    root = logging.getLogger("inboxguard")
-    root.addHandler(handler)
-    root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -111,8 +102,9 @@ def _run(config: object, args: argparse.Namespace) -> int:
     from .session import run_once
 
     if not args.once:
-        print("guard: the daemon is not built yet; use `guard run --once`", file=sys.stderr)
-        return EXIT_USAGE
+        from .daemon import Daemon
+
+        return Daemon(config, args.config).run()  # type: ignore[arg-type]
     report = run_once(config)  # type: ignore[arg-type]
     if report.read:
         print(report.summary())

@@ -8,7 +8,8 @@ import logging
 import quopri
 import socket
 import ssl
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -189,6 +190,32 @@ class IMAPMailbox:
                 found.setdefault(uid, []).append(_decode(body, encoding))
         return found
 
+    # waiting
+
+    @property
+    def can_idle(self) -> bool:
+        return "IDLE" in self.capabilities
+
+    def wait_for_mail(self, folder: str, timeout: float, interrupted: Callable[[], bool]) -> bool:
+        """IDLE (RFC 2177) on `folder` until mail arrives (True), `timeout` passes or
+        `interrupted()` turns true (False). Mail that came before IDLE began is seen too."""
+        self._select(folder, readonly=True)
+        if _announces_mail(self._call("NOOP", self.client.noop)[1]):
+            return True
+        self._call("IDLE", self.client.idle)
+        try:
+            deadline = time.monotonic() + timeout
+            while not interrupted():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                responses = self._call("IDLE", self.client.idle_check, min(1.0, remaining))
+                if _announces_mail(responses):
+                    return True
+            return False
+        finally:
+            self._call("DONE", self.client.idle_done)
+
     # filing
 
     def move(self, folder: str, uids: list[int], destination: str) -> None:
@@ -211,6 +238,14 @@ class IMAPMailbox:
     def append(self, folder: str, raw: bytes, seen: bool = True) -> None:
         flags = [imapclient.SEEN] if seen else []
         self._call("APPEND", self.client.append, self._name(folder), raw, flags=flags)
+
+
+def _announces_mail(responses: Any) -> bool:
+    """Whether untagged responses include `* N EXISTS` or `* N RECENT`."""
+    return any(
+        isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
+        for r in responses or ()
+    )
 
 
 def _item(item: dict[bytes, Any], prefix: bytes) -> bytes:

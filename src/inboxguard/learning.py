@@ -36,7 +36,7 @@ def learn_from_sent(message: Message, user: User, history: ThreadHistory) -> lis
     words say no (and do not leave the door open) is a no; anything else engages."""
     words = strip_quotes(message.text)
     no = SOFT_NO.find(words)
-    open_door = ENGAGEMENT.find(words)
+    open_door = ENGAGEMENT.find_unnegated(words)
     is_reply = bool(message.in_reply_to or message.references)
     if is_reply and no and not open_door:
         says_no, reason = True, f'the user said no ("{no}")'

@@ -217,6 +217,9 @@ class Ledger:
             raise LedgerError(f"ledger {self.path}: {error}") from error
         try:
             yield
+        except sqlite3.Error as error:
+            self._db.execute("ROLLBACK")
+            raise LedgerError(f"ledger {self.path}: {error}") from error
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
@@ -436,6 +439,7 @@ class Ledger:
 
     def add_decline(self, decline: Decline) -> None:
         """Put a decline in the outbox. A second decline to one organisation is refused."""
+        self._ensure_vendor(decline.organisation, decline.created_at)
         try:
             self._db.execute(
                 "INSERT INTO declines (organisation, kind, state, recipient, message_id, "

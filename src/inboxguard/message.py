@@ -26,6 +26,10 @@ _TAG = re.compile(r"<[^>]*>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<(br|/p|/div|/tr|/h\d|/li)\b[^>]*>", re.IGNORECASE)
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
+_UNFOLD = re.compile(r"\r?\n[ \t]*")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_PLACEHOLDER = "igword"
+_HIDDEN = re.compile(rf"{_PLACEHOLDER}(\d+){_PLACEHOLDER}")
 
 
 @dataclass(frozen=True)
@@ -148,12 +152,23 @@ def _headers(mail: email.message.Message) -> dict[str, str]:
 
 
 def _addresses(mail: email.message.Message, name: str) -> tuple[Address, ...]:
-    values = [decode_header_value(v) for v in mail.get_all(name) or []]
+    """Addresses split on the raw header, display names decoded after: an encoded word can
+    never become an address."""
     found: list[Address] = []
-    for display, addr in email.utils.getaddresses(values):
-        addr = _CONTROL.sub("", addr).strip().lower()
-        if addr.count("@") == 1 and " " not in addr and addr.index("@") > 0:
-            found.append(Address(name=_CONTROL.sub(" ", display).strip(), email=addr))
+    for value in mail.get_all(name) or []:
+        words: list[str] = []
+
+        def hide(match: re.Match[str], words: list[str] = words) -> str:
+            words.append(match.group(0))
+            return f'"{_PLACEHOLDER}{len(words) - 1}{_PLACEHOLDER}"'
+
+        masked = _ENCODED_WORD.sub(hide, _UNFOLD.sub(" ", str(value)))
+        for display, addr in email.utils.getaddresses([masked]):
+            addr = _CONTROL.sub("", addr).strip().lower()
+            if addr.count("@") != 1 or " " in addr or addr.startswith("@") or _PLACEHOLDER in addr:
+                continue
+            display = _HIDDEN.sub(lambda m, words=words: words[int(m.group(1))], display)
+            found.append(Address(name=decode_header_value(display), email=addr))
     return tuple(found)
 
 

@@ -18,6 +18,17 @@ class Phrasing:
         found = self.pattern.search(text)
         return " ".join(found.group(0).split()) if found else None
 
+    def find_unnegated(self, text: str) -> str | None:
+        """The first match not just after a negation ("do not send me pricing")."""
+        for found in self.pattern.finditer(text):
+            before = text[max(0, found.start() - 20) : found.start()].lower()
+            if not _NEGATION.search(before):
+                return " ".join(found.group(0).split())
+        return None
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|don'?t|do not|won'?t|nor|kein\w*|nicht|pas|ni)\b[^.;!?]*$")
+
 
 def _phrasing(name: str, reason: str, *patterns: str) -> Phrasing:
     return Phrasing(name, reason, re.compile("|".join(f"(?:{p})" for p in patterns), re.I))
@@ -244,6 +255,6 @@ ENGAGEMENT = _phrasing(
     r"\b(?:send|email|share)(?: me| us)? (?:the )?(?:pricing|prices|a quote|details|information)\b",
     r"\b(?:pricing|prices|info|information)\b.{0,60}\b(?:via|by) (?:e-?mail)\b",
     r"\b(?:reach out|get in touch|try me|ping me|contact me|come back)\b.{0,30}\b(?:next|in) (?:year|quarter|Q[1-4]|spring|summer|autumn|fall|winter|month)",
-    r"\bnot (?:right )?now\b.{0,40}\b(?:but|feel free|later)\b|\bemail only\b|\bby email (?:instead|please|only)\b",
+    r"\bnot (?:right )?now\b(?!,? (?:and )?not\b).{0,40}\b(?:but|feel free|later)\b|\bemail only\b|\bby email (?:instead|please|only)\b",
     r"\b(?:sounds good|let'?s (?:talk|do|meet|set)|happy to (?:chat|talk|meet)|works for me|see you)\b",
 )

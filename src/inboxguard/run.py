@@ -24,7 +24,8 @@ log = logging.getLogger("inboxguard.pass")
 Sender = Callable[[bytes, str, str], None]
 """Sends raw bytes from an address to an address; raises SendError when it surely did not."""
 
-Judge = Callable[[str, int, list[FetchedMessage], bool], None]
+Judge = Callable[[str, int, list[FetchedMessage], bool], int]
+"""Handles a batch of one folder; returns how many of its messages it handled, in order."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,10 @@ class GuardPass:
         ledger: Ledger,
         send: Sender,
         now: Callable[[], datetime] = utcnow,
+        stopping: Callable[[], bool] = lambda: False,
     ) -> None:
         self.config = config
+        self.stopping = stopping
         self.mailbox = mailbox
         self.ledger = ledger
         self.send = send
@@ -134,11 +137,14 @@ class GuardPass:
         budget = self.config.policy.max_messages_per_pass
         for batch in self.mailbox.fetch_after(folder, last_uid):
             batch = batch[:budget]
-            budget -= len(batch)
-            judge(folder, status.uidvalidity, batch, first_sight)
-            last_uid = batch[-1].uid
-            with self.ledger.transaction():
-                self.ledger.set_progress(folder, Progress(status.uidvalidity, last_uid))
+            handled = judge(folder, status.uidvalidity, batch, first_sight)
+            budget -= handled
+            if handled:
+                last_uid = batch[handled - 1].uid
+                with self.ledger.transaction():
+                    self.ledger.set_progress(folder, Progress(status.uidvalidity, last_uid))
+            if handled < len(batch) or self.stopping():
+                return
             if budget <= 0:
                 log.info("%s: message cap of this pass reached; the rest comes next pass", folder)
                 return
@@ -152,14 +158,21 @@ class GuardPass:
 
     def _learn(
         self, folder: str, uidvalidity: int, batch: list[FetchedMessage], history: bool
-    ) -> None:
+    ) -> int:
+        handled = 0
         with self.ledger.transaction():
             for fetched in batch:
+                if self.stopping():
+                    break
+                handled += 1
                 self.report.read += 1
                 if self.ledger.recorded_action(folder, uidvalidity, fetched.uid):
                     continue
                 message = parse(fetched.raw)
-                if message.message_id and self.ledger.is_decline(message.message_id):
+                if message.message_id and (
+                    self.ledger.is_decline(message.message_id)
+                    or (history and self.ledger.knows_message(message.message_id))
+                ):
                     continue
                 lessons = learn_from_sent(message, self.user, self.ledger)
                 for lesson in lessons:
@@ -185,15 +198,20 @@ class GuardPass:
                         mine=True,
                     )
                 )
+        return handled
 
     # INBOX: judging
 
     def _judge(
         self, folder: str, uidvalidity: int, batch: list[FetchedMessage], history: bool
-    ) -> None:
+    ) -> int:
         planned: list[Planned] = []
+        handled = 0
         with self.ledger.transaction():
             for fetched in batch:
+                if self.stopping():
+                    break
+                handled += 1
                 recorded = self.ledger.recorded_action(folder, uidvalidity, fetched.uid)
                 if recorded is not None:
                     planned.append(Planned(fetched.uid, None, recorded))  # decided, not applied
@@ -203,6 +221,7 @@ class GuardPass:
                     planned.append(plan)
         if self.acting:
             self._apply(folder, planned)
+        return handled
 
     def _decide(
         self, folder: str, uidvalidity: int, fetched: FetchedMessage, history: bool
@@ -210,6 +229,8 @@ class GuardPass:
         self.report.read += 1
         try:
             message = parse(fetched.raw, fetched.calendars)
+            if history and message.message_id and self.ledger.knows_message(message.message_id):
+                return None  # read again after a UIDVALIDITY change: already counted
             verdict = classify(message, self.user, self.lists, self.ledger, self.config.weights)
         except Exception as error:  # one bad message never stops a pass; it stays in place
             log.error(
