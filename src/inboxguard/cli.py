@@ -29,7 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--config", type=Path, metavar="PATH", help="config file (default: %(default)s)"
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="config file (default: ~/.config/inboxguard/config.toml on Linux)",
     )
     parser.add_argument("--version", action="version", version=f"inboxguard {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every decision to stderr")
@@ -41,6 +44,22 @@ def build_parser() -> argparse.ArgumentParser:
     status = _command(commands, "status", "vendors that ignored a no", "guard status --all")
     status.add_argument("--json", action="store_true", help="a JSON array")
     status.add_argument("--all", action="store_true", help="every vendor known, not just offenders")
+
+    _command(commands, "init", "write a config and store the password, asking", "guard init")
+    _command(commands, "login", "store a new password in the keyring", "guard login")
+    _command(commands, "doctor", "check the config, password, servers and ledger", "guard doctor")
+
+    service = _command(
+        commands, "service", "run the guard in the background", "guard service install"
+    )
+    service.add_argument("action", choices=("install", "uninstall", "status"))
+    service.add_argument("--print", action="store_true", help="print the unit, change nothing")
+
+    for name, what in (("allow", "never decline or file"), ("block", "file from now on")):
+        edit = _command(
+            commands, name, f"{what}: an address or domain", f"guard {name} acme.example"
+        )
+        edit.add_argument("pattern", metavar="PATTERN")
 
     demo = _command(commands, "demo", "see the guard work on a local demo mailbox", "guard demo")
     demo.add_argument("--dir", type=Path, metavar="DIR", help="where (default: a new temp dir)")
@@ -88,6 +107,12 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         run_demo(args.dir)
         return EXIT_OK
+    if args.command == "init":
+        return _init(args)
+    if args.command == "doctor":
+        return _doctor(args)
+    if args.command == "service":
+        return _service(args)
     from . import config as config_module
 
     config = config_module.load(args.config)
@@ -95,6 +120,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _run(config, args)
     if args.command == "status":
         return _status(config, args)
+    if args.command == "login":
+        from .wizard import login
+
+        login(config.imap.username if config.imap else config.account.email)
+        return EXIT_OK
+    if args.command in ("allow", "block"):
+        from .config_edit import add_list_entry
+
+        added = add_list_entry(config.source, args.command, args.pattern)
+        print(f"{args.pattern} {'added to' if added else 'already on'} the {args.command} list")
+        return EXIT_OK
     raise AssertionError(args.command)
 
 
@@ -125,6 +161,41 @@ def _status(config: object, args: argparse.Namespace) -> int:
         print(json.dumps([row.as_json() for row in rows], indent=2))
     else:
         render_status(rows, pending, include_all=args.all)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .wizard import init
+
+    path = init(args.config)
+    print("\nChecking it (guard doctor):")
+    return _doctor(argparse.Namespace(config=path))
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from .doctor import FAIL, render, run_checks
+
+    checks = run_checks(args.config)
+    print(render(checks))
+    return EXIT_FAILED if any(c.result == FAIL for c in checks) else EXIT_OK
+
+
+def _service(args: argparse.Namespace) -> int:
+    from . import service
+    from .config import default_path, load
+
+    config_path = (args.config or default_path()).resolve()
+    if args.action == "status":
+        print(service.status())
+        return EXIT_OK
+    if args.print:
+        print(service.render(config_path))
+        return EXIT_OK
+    if args.action == "install":
+        load(config_path)
+        print(f"installed and started {service.install(config_path)}")
+    else:
+        print(f"stopped and removed {service.uninstall()}")
     return EXIT_OK
 
 

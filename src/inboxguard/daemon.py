@@ -1,4 +1,4 @@
-"""The daemon: passes on new mail (IDLE) or on a schedule, reconnecting, reloading, stopping cleanly."""
+"""The daemon: passes on new mail (IDLE) or on a schedule; reconnects, reloads, stops cleanly."""
 
 from __future__ import annotations
 

@@ -119,10 +119,13 @@ class IMAPMailbox:
             return None
         return str(found).replace(self.delimiter, "/")
 
+    def folder_exists(self, folder: str) -> bool:
+        return bool(self._call("LIST", self.client.folder_exists, self._name(folder)))
+
     def ensure_folders(self, folders: Iterable[str]) -> None:
         for folder in folders:
             name = self._name(folder)
-            if not self._call("LIST", self.client.folder_exists, name):
+            if not self.folder_exists(folder):
                 log.info("creating folder %s", folder)
                 self._call("CREATE", self.client.create_folder, name)
                 self._call("SUBSCRIBE", self.client.subscribe_folder, name)

@@ -27,7 +27,9 @@ class Phrasing:
         return None
 
 
-_NEGATION = re.compile(r"\b(?:not|no|never|don'?t|do not|won'?t|nor|kein\w*|nicht|pas|ni)\b[^.;!?]*$")
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|don'?t|do not|won'?t|nor|kein\w*|nicht|pas|ni)\b[^.;!?]*$"
+)
 
 
 def _phrasing(name: str, reason: str, *patterns: str) -> Phrasing:
