@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -20,7 +20,7 @@ from .organisation import (
     is_webmail,
     registrable_domain,
 )
-from .phrasing import NOT_OUTREACH_PHRASING, OUTREACH_PHRASING, Phrasing
+from .phrasing import NOT_OUTREACH_PHRASING, OUTREACH_PHRASING, SALES_TITLE, Phrasing
 from .tracking import tracking_marks
 from .user import User
 
@@ -36,6 +36,7 @@ WEIGHTS: Mapping[str, float] = {
     "referral-ask": 1.5,
     "sequence-opt-out": 2.0,
     "first-touch": 1.0,
+    "sales-title": 1.5,
     "priority-question": 2.0,
     "self-promotion": 1.5,
     "fake-thread": 1.5,
@@ -105,6 +106,10 @@ class History(Protocol):
 
     def thread_verdict(self, message_ids: tuple[str, ...], organisation: str) -> str | None: ...
 
+    def vendor_brands(self) -> Mapping[str, str]:
+        """The brand of every vendor known (outreach counted or told no): brand -> vendor."""
+        ...
+
 
 class NoHistory:
     """The history of a message judged alone: nobody known, nothing sent."""
@@ -123,6 +128,9 @@ class NoHistory:
 
     def thread_verdict(self, message_ids: tuple[str, ...], organisation: str) -> str | None:
         return None
+
+    def vendor_brands(self) -> Mapping[str, str]:
+        return {}
 
 
 _AUTOMATIC_LOCAL = re.compile(
@@ -165,7 +173,8 @@ def classify(
     history: History | None = None,
     weights: Mapping[str, float] | None = None,
 ) -> Verdict:
-    """Judge one INBOX message for `user`."""
+    """Judge one INBOX message for `user`. Header rules come first; the body is read only for
+    mail that gets past them."""
     history = history or NoHistory()
     lists = lists or Lists()
     weight = {**WEIGHTS, **(weights or {})}
@@ -173,7 +182,7 @@ def classify(
     if sender is None:
         return Verdict(OTHER, None, (Signal("no-sender", 0, "no usable From address"),))
 
-    organisation = attribute(message, user, history)
+    organisation = attribute(message, user, history, read_body=False)
     signals: list[Signal] = []
 
     def verdict(kind: str, *, relation: str | None = None, **flags: bool) -> Verdict:
@@ -185,29 +194,33 @@ def classify(
         signals.append(Signal("forged", 0, forged))
         return verdict(OTHER, forged=True)
     if user.is_colleague(sender.email):
-        signals.append(
-            Signal("own-organisation", 0, f"from the user's own organisation ({sender.domain})")
-        )
+        own = f"from the user's own organisation ({sender.domain})"
+        signals.append(Signal("own-organisation", 0, own))
         return verdict(OTHER, relation="own")
     allowed = lists.allowed(sender.email, *(a.email for a in message.reply_to))
     if allowed:
         signals.append(Signal("allow-list", 0, f"on the allow list ({allowed})"))
         return verdict(OTHER, relation="allow")
-    blocked = lists.blocked(sender.email, *(a.email for a in message.reply_to)) or (
-        lists.blocks_organisation(organisation)
-    )
-    if blocked:
-        signals.append(Signal("block-list", 0, f"on the block list ({blocked})"))
+    blocked = lists.blocked(sender.email, *(a.email for a in message.reply_to))
+    blocked = blocked or lists.blocks_organisation(organisation)
+    relation = "block" if blocked else None
+    invite = _unsolicited_request(message, user)
 
-    automatic = automatic_reason(message)
+    automatic = automatic_reason(message, calendar_request=invite is not None)
     if automatic:
         signals.append(Signal("automatic", 0, automatic))
-        return verdict(OTHER, automatic=True, relation="block" if blocked else None)
+        return verdict(OTHER, automatic=True, relation=relation)
     bulk = bulk_reason(message)
     if bulk:
         signals.append(Signal("bulk", 0, bulk))
-        return verdict(OTHER, relation="block" if blocked else None)
+        return verdict(OTHER, relation=relation)
 
+    organisation = attribute(message, user, history, invite=invite)
+    if not blocked:
+        blocked = lists.blocks_organisation(organisation)
+        relation = "block" if blocked else None
+    if blocked:
+        signals.append(Signal("block-list", 0, f"on the block list ({blocked})"))
     state = history.vendor(organisation) if organisation else None
     if state and state.correspondent:
         signals.append(Signal("correspondent", 0, f"the user corresponds with {organisation}"))
@@ -218,22 +231,15 @@ def classify(
         return verdict(OTHER, relation="thread")
     earlier = history.thread_verdict(message.thread_ids, organisation) if organisation else None
     if earlier == OTHER:
-        signals.append(
-            Signal(
-                "own-thread",
-                0,
-                f"continues {organisation}'s earlier message, which was not outreach",
-            )
-        )
-        return verdict(OTHER, relation="block" if blocked else None)
+        why = f"continues {organisation}'s earlier message, which was not outreach"
+        signals.append(Signal("own-thread", 0, why))
+        return verdict(OTHER, relation=relation)
     if _is_forward(message) and not _forwards_itself(message, sender):
         signals.append(Signal("forward", 0, "a forwarded message"))
-        return verdict(OTHER, relation="block" if blocked else None)
+        return verdict(OTHER, relation=relation)
 
     signals.extend(_evidence(message, user, organisation, history, weight))
     score = sum(s.weight for s in signals)
-    relation = "block" if blocked else None
-    invite = _unsolicited_request(message, user)
     if invite is not None:
         kind = INVITE if score >= weight.get("invite-threshold", INVITE_THRESHOLD) else OTHER
         return Verdict(kind, organisation, tuple(signals), score, relation=relation, invite=invite)
@@ -243,49 +249,80 @@ def classify(
     return verdict(kind, relation=relation)
 
 
-def attribute(message: Message, user: User, history: History | None = None) -> str | None:
-    """The organisation behind a message: its sender's, or the company a relay or webmail
-    rep writes for, or the known vendor its signature names."""
+def attribute(
+    message: Message,
+    user: User,
+    history: History | None = None,
+    *,
+    read_body: bool = True,
+    invite: CalendarRequest | None = None,
+) -> str | None:
+    """The organisation behind a message: its sender's; for a calendar request sent through a
+    platform, its organiser's; the company a relay or webmail rep writes for; or the known
+    vendor its signature names. With `read_body` false, only what the headers tell."""
     sender = message.sender
     if sender is None:
         return None
     history = history or NoHistory()
     own = set(user.organisations)
-    if _relayed(message, sender):
-        exclude = own | {registrable_domain(sender.domain)}
+    if invite is not None and invite.organizer and _sent_for_organizer(message, sender, invite):
+        return identity(invite.organizer)
+    if _relayed(message, sender, read_body):
         human_reply = [a for a in message.reply_to if not is_relay_address(a.email)]
         if human_reply and not is_platform(human_reply[0].domain):
             return identity(human_reply[0].email)
+        if not read_body:
+            return registrable_domain(sender.domain)
+        exclude = own | {registrable_domain(sender.domain)}
         behind = company_behind(message.text, message.html, exclude)
         return behind or registrable_domain(sender.domain)
     if is_webmail(sender.domain):
-        behind = company_behind(message.text, "", own)
+        behind = company_behind(message.text, "", own) if read_body else None
         return behind or sender.email
     organisation = registrable_domain(sender.domain)
-    if history.vendor(organisation).outreach == 0 and not history.vendor(organisation).no_at:
-        behind = company_behind(message.text, "", own | {organisation})
+    if not read_body:
+        return organisation
+    known = history.vendor_brands()
+    label = organisation.split(".")[0]
+    for brand in _substrings(label):
+        other = known.get(brand)
         if (
-            behind
-            and _is_known_vendor(history.vendor(behind))
-            and _brand_shared(organisation, behind)
+            other
+            and other != organisation
+            and not _is_known_vendor(history.vendor(organisation))
+            and company_behind(message.text, "", own | {organisation}) == other
         ):
-            return behind
+            return other
     return organisation
 
 
+def _sent_for_organizer(message: Message, sender: Address, invite: CalendarRequest) -> bool:
+    """A scheduling platform sending an invite on behalf of its organiser."""
+    organizer = identity(invite.organizer or "")
+    if organizer == identity(sender.email):
+        return False
+    replies = {identity(a.email) for a in message.reply_to}
+    return organizer in replies or message.has_header("sender") or is_platform(sender.domain)
+
+
+_LEADING_WORD = re.compile(r"[a-z]{4,}")
+_BRAND_LIKE = re.compile(r"^(?=.*\d)[a-z0-9.-]+$|^[a-z]{4,}$")
 _SENT_VIA = re.compile(r"^\s*sent via [A-Z]\w+\s*$", re.M | re.I)
 
 
-def _relayed(message: Message, sender: Address) -> bool:
-    """Sent through a platform on someone else's behalf: a relay address, a platform domain,
-    a "Sent via" footer, or a local part that names the company the signature names."""
-    if (
-        is_relay_address(sender.email)
-        or is_platform(sender.domain)
-        or _SENT_VIA.search(message.text)
-    ):
+def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
+    """Sent through a platform on someone else's behalf: a relay address (as From or
+    Reply-To), a platform domain, a "Sent via" footer, or a local part that names the company
+    the signature names."""
+    if is_relay_address(sender.email) or is_platform(sender.domain):
         return True
-    local_brand = re.match(r"[a-z]{4,}", sender.local)
+    if any(is_relay_address(a.email) for a in message.reply_to):
+        return True
+    if not read_body or not _BRAND_LIKE.match(sender.local):
+        return False  # a person's own address: no need to read the body
+    if _SENT_VIA.search(message.text):
+        return True
+    local_brand = _LEADING_WORD.match(sender.local)
     behind = company_behind(message.text, message.html, {registrable_domain(sender.domain)})
     return bool(local_brand and behind and _brand(behind) == local_brand.group(0))
 
@@ -294,10 +331,11 @@ def _is_known_vendor(state: VendorState) -> bool:
     return state.outreach > 0 or state.no_at is not None or state.declined
 
 
-def _brand_shared(domain: str, other: str) -> bool:
-    """`gobinwright.com` and `binwright.com`: one brand on a second domain."""
-    a, b = domain.split(".")[0], other.split(".")[0]
-    return len(b) >= 4 and (b in a or a in b)
+def _substrings(label: str, shortest: int = 4) -> Iterator[str]:
+    """Every part of a domain label a brand could be: `gobinwright` holds `binwright`."""
+    for start in range(len(label)):
+        for end in range(start + shortest, len(label) + 1):
+            yield label[start:end]
 
 
 def forged_reason(message: Message) -> str | None:
@@ -317,19 +355,20 @@ def forged_reason(message: Message) -> str | None:
     return None
 
 
-def automatic_reason(message: Message) -> str | None:
-    """Why a message is an automatic response or a robot's mail, if it is."""
+def automatic_reason(message: Message, calendar_request: bool = False) -> str | None:
+    """Why a message is an automatic response or a robot's mail, if it is. A calendar request
+    from a scheduling platform's system address still belongs to its organiser."""
     auto = (message.header("auto-submitted") or "").strip().lower()
     if auto and not auto.startswith("no"):
         return f"Auto-Submitted: {auto}"
-    if "multipart/report" in message.content_types:
+    if message.content_type == "multipart/report":
         return "a delivery or read report (multipart/report)"
     if message.return_path == "":
         return "empty return path"
     suppress = (message.header("x-auto-response-suppress") or "").lower()
     if "all" in suppress or "oof" in suppress:
         return f"X-Auto-Response-Suppress: {suppress}"
-    if message.sender and _AUTOMATIC_LOCAL.match(message.sender.local):
+    if message.sender and _AUTOMATIC_LOCAL.match(message.sender.local) and not calendar_request:
         return f"a system sender ({message.sender.email})"
     if _AUTO_SUBJECT.match(message.subject):
         return "an automatic reply or report by its subject"
@@ -440,6 +479,9 @@ def _evidence(
         found = phrasing.find(f"{message.subject}\n{body}")
         if found:
             signals.append(_signal(phrasing, found, weight))
+    title = SALES_TITLE.find(_signature(body))
+    if title:
+        signals.append(_signal(SALES_TITLE, title, weight))
     for phrasing in NOT_OUTREACH_PHRASING:
         found = phrasing.find(text)
         if found:
@@ -535,6 +577,11 @@ def _names_company(brand: str, text: str) -> bool:
         brand.startswith(word.lower()) and len(word) >= min(len(brand), 6)
         for word in _WORD.findall(text)
     )
+
+
+def _signature(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(lines[-6:])
 
 
 def _without_signature(text: str) -> str:

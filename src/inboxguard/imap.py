@@ -29,7 +29,7 @@ _SKIPPED_HEADERS = (
 )
 HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS.NOT ({_SKIPPED_HEADERS})]"
 TEXT_ITEM = f"BODY.PEEK[TEXT]<0.{EXCERPT_BYTES}>"
-FETCH_ITEMS = (HEADER_ITEM, TEXT_ITEM, "BODYSTRUCTURE", "INTERNALDATE")
+FETCH_ITEMS = (HEADER_ITEM, TEXT_ITEM, "INTERNALDATE")
 
 NETWORK_ERRORS = (OSError, socket.timeout, ssl.SSLError, IMAPClientError, EOFError)
 """What a dropped or refused connection raises inside imapclient and the socket layer."""
@@ -153,12 +153,9 @@ class IMAPMailbox:
 
     def _fetch(self, uids: list[int]) -> list[FetchedMessage]:
         data = self._call("FETCH", self.client.fetch, uids, FETCH_ITEMS)
-        calendar_parts = {
-            uid: parts
-            for uid, item in data.items()
-            if (parts := list(_calendar_parts(item.get(b"BODYSTRUCTURE"))))
-        }
-        calendars = self._fetch_calendars(calendar_parts)
+        calendars = self._fetch_calendars(
+            [uid for uid, item in data.items() if _may_hide_calendar(item)]
+        )
         fetched = []
         for uid in uids:
             item = data.get(uid)
@@ -181,11 +178,16 @@ class IMAPMailbox:
             )
         return fetched
 
-    def _fetch_calendars(
-        self, parts_by_uid: dict[int, list[tuple[str, str]]]
-    ) -> dict[int, list[bytes]]:
+    def _fetch_calendars(self, uids: list[int]) -> dict[int, list[bytes]]:
+        """Calendar parts that lie beyond the excerpt, found through BODYSTRUCTURE."""
+        if not uids:
+            return {}
+        structures = self._call("FETCH", self.client.fetch, uids, ["BODYSTRUCTURE"])
         found: dict[int, list[bytes]] = {}
-        for uid, parts in parts_by_uid.items():
+        for uid, item in structures.items():
+            parts = list(_calendar_parts(item.get(b"BODYSTRUCTURE")))
+            if not parts:
+                continue
             items = [f"BODY.PEEK[{number}]<0.{CALENDAR_BYTES}>" for number, _ in parts]
             data = self._call("FETCH", self.client.fetch, [uid], items).get(uid, {})
             for number, encoding in parts:
@@ -241,6 +243,12 @@ class IMAPMailbox:
     def append(self, folder: str, raw: bytes, seen: bool = True) -> None:
         flags = [imapclient.SEEN] if seen else []
         self._call("APPEND", self.client.append, self._name(folder), raw, flags=flags)
+
+
+def _may_hide_calendar(item: dict[bytes, Any]) -> bool:
+    """A multipart message cut short by the excerpt may carry a calendar part further on."""
+    cut = len(_item(item, b"BODY[TEXT]")) >= EXCERPT_BYTES
+    return cut and b"multipart/" in _item(item, b"BODY[HEADER").lower()
 
 
 def _announces_mail(responses: Any) -> bool:

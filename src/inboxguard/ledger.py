@@ -188,6 +188,7 @@ class Ledger:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
+        self._brands: dict[str, str] | None = None
 
     @classmethod
     def open(cls, path: Path) -> Ledger:
@@ -371,13 +372,32 @@ class Ledger:
             declined=bool(row["declined"]),
         )
 
+    def vendor_brands(self) -> dict[str, str]:
+        """brand -> vendor for every vendor with outreach counted or a no (cached)."""
+        if self._brands is None:
+            rows = self._db.execute(
+                "SELECT organisation FROM vendors WHERE outreach > 0 OR no_at IS NOT NULL"
+            )
+            brands = {}
+            for (organisation,) in rows:
+                label = str(organisation).split(".")[0].split("-")[0]
+                if "@" not in organisation and len(label) >= 4:
+                    brands[label] = str(organisation)
+            self._brands = brands
+        return self._brands
+
     def _ensure_vendor(self, organisation: str, at: datetime) -> None:
         self._db.execute(
             "INSERT OR IGNORE INTO vendors (organisation, first_seen) VALUES (?, ?)",
             (organisation, _iso(at)),
         )
 
+    def _forget_brands(self, organisation: str) -> None:
+        if self._brands is not None and organisation not in self._brands.values():
+            self._brands = None
+
     def count_outreach(self, organisation: str, at: datetime) -> None:
+        self._forget_brands(organisation)
         self._ensure_vendor(organisation, at)
         self._db.execute(
             "UPDATE vendors SET outreach = outreach + 1 WHERE organisation = ?", (organisation,)
@@ -404,6 +424,7 @@ class Ledger:
         self, organisation: str, at: datetime, via: str, message_id: str | None = None
     ) -> None:
         """A no: the first standing no keeps its date; it ends any correspondent exemption."""
+        self._forget_brands(organisation)
         self._ensure_vendor(organisation, at)
         self._db.execute(
             "INSERT INTO noes (organisation, at, via, message_id) VALUES (?, ?, ?, ?)",

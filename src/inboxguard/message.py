@@ -7,11 +7,12 @@ import email
 import email.errors
 import email.header
 import email.message
+import email.parser
 import email.utils
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from email import policy
 
@@ -57,27 +58,86 @@ class AuthResult:
     domain: str
 
 
-@dataclass(frozen=True)
 class Message:
-    """What the guard knows of one message. Header values are decoded and free of CR/LF."""
+    """What the guard knows of one message. Header values are decoded and free of CR/LF.
 
-    message_id: str | None
-    subject: str
-    sender: Address | None
-    reply_to: tuple[Address, ...] = ()
-    to: tuple[Address, ...] = ()
-    cc: tuple[Address, ...] = ()
-    delivered_to: tuple[str, ...] = ()
-    in_reply_to: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
-    return_path: str | None = None
-    date: datetime | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    content_types: tuple[str, ...] = ()
-    text: str = ""
-    html: str = ""
-    calendars: tuple[CalendarRequest, ...] = ()
-    auth_results: tuple[AuthResult, ...] = ()
+    The body (text, HTML, calendar parts, MIME structure) is parsed only when first asked
+    for: most mail is judged on its headers alone."""
+
+    def __init__(
+        self,
+        message_id: str | None,
+        subject: str,
+        sender: Address | None,
+        reply_to: tuple[Address, ...] = (),
+        to: tuple[Address, ...] = (),
+        cc: tuple[Address, ...] = (),
+        delivered_to: tuple[str, ...] = (),
+        in_reply_to: tuple[str, ...] = (),
+        references: tuple[str, ...] = (),
+        return_path: str | None = None,
+        date: datetime | None = None,
+        headers: dict[str, str] | None = None,
+        auth_results: tuple[AuthResult, ...] = (),
+        *,
+        text: str = "",
+        html: str = "",
+        calendars: tuple[CalendarRequest, ...] = (),
+        content_types: tuple[str, ...] = (),
+        source: bytes | None = None,
+        extra_calendars: tuple[bytes, ...] = (),
+    ) -> None:
+        self.message_id = message_id
+        self.subject = subject
+        self.sender = sender
+        self.reply_to = reply_to
+        self.to = to
+        self.cc = cc
+        self.delivered_to = delivered_to
+        self.in_reply_to = in_reply_to
+        self.references = references
+        self.return_path = return_path
+        self.date = date
+        self.headers = headers or {}
+        self.auth_results = auth_results
+        self._source = source
+        self._extra_calendars = extra_calendars
+        self._body: _Body | None = None
+        if source is None:
+            self._body = _Body(text, html, calendars, content_types)
+
+    def __repr__(self) -> str:
+        return f"Message({self.message_id!r}, {self.subject!r}, {self.sender!r})"
+
+    @property
+    def body(self) -> _Body:
+        if self._body is None:
+            assert self._source is not None
+            self._body = _parse_body(self._source, self._extra_calendars)
+            self._source = None
+        return self._body
+
+    @property
+    def text(self) -> str:
+        return self.body.text
+
+    @property
+    def html(self) -> str:
+        return self.body.html
+
+    @property
+    def calendars(self) -> tuple[CalendarRequest, ...]:
+        return self.body.calendars
+
+    @property
+    def content_types(self) -> tuple[str, ...]:
+        return self.body.content_types
+
+    @property
+    def content_type(self) -> str:
+        """The top-level media type, from the header alone."""
+        value = self.headers.get("content-type", "text/plain")
+        return value.split(";", 1)[0].strip().lower()
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())
@@ -94,15 +154,21 @@ class Message:
         return self.in_reply_to + tuple(r for r in self.references if r not in self.in_reply_to)
 
 
+@dataclass(frozen=True)
+class _Body:
+    """The parsed body: decoded text (or text from HTML), HTML, calendar parts, MIME types."""
+
+    text: str
+    html: str
+    calendars: tuple[CalendarRequest, ...]
+    content_types: tuple[str, ...]
+
+
 def parse(raw: bytes, extra_calendars: Iterable[bytes] = ()) -> Message:
-    """Parse a message; `extra_calendars` are calendar parts fetched apart from the excerpt."""
-    mail = email.message_from_bytes(raw, policy=policy.compat32)
+    """Parse a message's headers now and its body when it is needed; `extra_calendars` are
+    calendar parts fetched apart from the excerpt."""
+    mail = email.parser.BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
     headers = _headers(mail)
-    texts, htmls, calendars, types = _walk(mail)
-    for part in extra_calendars:
-        calendars.extend(parse_calendar(part))
-    plain = "\n".join(texts)[:TEXT_LIMIT]
-    markup = "\n".join(htmls)[:TEXT_LIMIT]
     return Message(
         message_id=_first_id(headers.get("message-id")),
         subject=headers.get("subject", ""),
@@ -118,11 +184,24 @@ def parse(raw: bytes, extra_calendars: Iterable[bytes] = ()) -> Message:
         return_path=_return_path(headers.get("return-path")),
         date=_date(headers.get("date")),
         headers=headers,
-        content_types=tuple(types),
+        auth_results=tuple(_auth_results(mail.get_all("authentication-results") or [])),
+        source=raw,
+        extra_calendars=tuple(extra_calendars),
+    )
+
+
+def _parse_body(raw: bytes, extra_calendars: tuple[bytes, ...]) -> _Body:
+    mail = email.message_from_bytes(raw, policy=policy.compat32)
+    texts, htmls, calendars, types = _walk(mail)
+    for part in extra_calendars:
+        calendars.extend(parse_calendar(part))
+    plain = "\n".join(texts)[:TEXT_LIMIT]
+    markup = "\n".join(htmls)[:TEXT_LIMIT]
+    return _Body(
         text=plain or html_to_text(markup)[:TEXT_LIMIT],
         html=markup,
         calendars=tuple(_unique_calendars(calendars)),
-        auth_results=tuple(_auth_results(mail.get_all("authentication-results") or [])),
+        content_types=tuple(types),
     )
 
 

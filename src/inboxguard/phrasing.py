@@ -58,6 +58,12 @@ MEETING_ASK = _phrasing(
     r"\b(?:want|shall|should|can|could|may) I send (?:it|this|them|you|over|across)\b|\bwant me to send\b",
     r"\b(?:tomar|tomamos) un café\b|\bprendre un café\b|\b(?:einen|auf einen) Kaffee\b|\bun caffè\b|\bkopje koffie\b",
     r"\b(?:hablemos|charlamos|conversemos)\b|\bun créneau\b|\bdémonstration\b|\bdemostración\b|\bvideochiamata\b|\bmezz'ora\b|\bhalf uur(?:tje)?\b|\bhalbe Stunde\b",
+    r"\bhappy to (?:share|send|show|walk you)\b|\b(?:shall|can|could|may) I (?:share|show you|call you|give you a call)\b",
+    r"\b(?:Darf|Dürfen) (?:ich|wir) Ihnen\b|\bGern(?:e)? würde ich\b|\bkurzes? (?:Telefonat|Gespräch|Kennenlernen)\b",
+    r"\bPosso (?:te|lhe|vos) (?:mandar|enviar|ligar|mostrar)\b|\b¿?(?:Le|Te) (?:envío|mando|llamo|parece)\b|\b¿?Podemos hablar\b",
+    r"\bPuis-je vous (?:envoyer|adresser|appeler|présenter)\b|\bseriez-vous disponible\b|\bun rendez-vous\b",
+    r"\bPosso (?:inviarle|mandarle|chiamarla)\b|\bMag ik u\b|\been (?:korte )?afspraak\b|\bKan jag (?:skicka|ringa)\b",
+    r"\bI (?:can|could) send (?:you |it |them |that )?(?:over|across)\b|\bI(?:'m| am) free (?:most of |on )?(?:next|this)\b",
 )
 
 VALUE_PITCH = _phrasing(
@@ -78,11 +84,18 @@ VALUE_PITCH = _phrasing(
     r"\b(?:ridotto|ridurre|risparmi\w+)\b[^.\n]{0,60}\d+ ?%|\b(?:verlaagd|besparen|bespaard)\b[^.\n]{0,60}\d+ ?%",
     r"\b(?:reduziram|reduzir|economiz\w+)\b[^.\n]{0,60}\d+ ?%",
     r"\b(?:cut|reduc\w*|redujo|réduit|senkt\w*|ridot\w*|verla\w*|save[sd]?|gagnent|ganan|sparen)\b[^.\n]{0,60}\d+\s*(?:days?|hours?|días|jours?|Tage[n]?|giorni|dagen|horas|heures|Stunden)",
-    r"\b(?:doubled|tripled|halved)\b|\bno (?:charge|obligation)\b|\b(?:short|quick|free) audit\b",
+    r"\b(?:doubled|tripled|halved)\b|\bno (?:charge|obligation|strings attached)\b|\b(?:short|quick|free) audit\b",
     r"\b(?:nos|nuestros|unsere|i nostri|onze|os nossos) (?:clients|clientes|Kunden|clienti|klanten)\b",
-    r"\bour (?:customers|clients) (?:typically|usually|see|save|cut|get|gain)\b",
+    r"\bour (?:customers|clients) (?:typically|usually|see|saw|save|cut|get|gain|won)\b",
     r"\b(?:ayudamos|nous aidons|wir helfen|aiutiamo|wij helpen|ajudamos)\b",
     r"\bI run (?:SEO|marketing|sales|growth|lead gen\w*|outbound)\b",
+    r"\bwe (?:work with|specialise in|specialize in|offer|provide|partner with|run|build|handle|place|supply)\b",
+    r"\bour (?:team|staff|engineers|consultants|developers|specialists|platform|app|software|service)s? (?:work|can|will|help|handle|take|is|are)\b",
+    r"\bWir (?:helfen|bieten|unterstützen|überlassen|liefern|arbeiten mit|sind spezialisiert)\b|\bWir von\b|\bunsere Kunden\b",
+    r"\bNous (?:accompagnons|aidons|proposons|offrons|travaillons avec|sommes spécialisés)\b",
+    r"\b(?:Somos una|Ofrecemos|Trabajamos con|Ayudamos|Nos especializamos)\b|\b(?:Somos uma|Oferecemos|Trabalhamos com|costumamos gerar)\b",
+    r"\b(?:Offriamo|Lavoriamo con|Siamo specializzati)\b|\bWij (?:bieden|helpen|werken met|zijn gespecialiseerd)\b|\bVi hjälper\b",
+    r"\b(?:kostenlos|gratuit|gratuito|gratis|free of charge|no cost to you|sans engagement|unverbindlich)\w*\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -100,6 +113,7 @@ FOLLOW_UP = _phrasing(
     r"\b(?:la mia (?:email|mail) precedente|ricontatto)\b|\bmijn vorige (?:e-?mail|bericht)\b",
     r"\bremonter mon (?:message|mail|e-mail)\b|\bpassé à la trappe\b|\briportare in cima\b|\ble riscrivo\b",
     r"\bnog niets (?:van je )?gehoord\b|\been paar keer gemaild\b|\bnoch keine Rückmeldung\b|\bsin respuesta\b|\bno he recibido respuesta\b",
+    r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\bLe ho scritto\b",
 )
 
 BREAK_UP = _phrasing(
@@ -147,6 +161,13 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:went ahead and|I'?ve) (?:grabbed|booked|moved us|put|popped|sent over)\b|\bfeel free to (?:move|suggest another)\b",
     r"\bif (?:the|this) time doesn'?t (?:work|suit)\b|\bdecline or move it\b|\bmove or bin it\b",
     r"\bTerminvorschlag\b|\bFalls der Termin nicht passt\b|\bje vous ai envoyé une invitation\b|\ble envío una invitación\b",
+    r"\b(?:Sou|Soy) (?:o |a |el |la )?[A-ZÀ-Ý]\w+,? (?:da|do|de|del)\b|\bJe suis [A-ZÀ-Ý]\w+,? (?:de|chez)\b|\bIch bin [A-ZÄÖÜ]\w+ (?:von|bei)\b|\bMi chiamo\b|\bIk ben [A-Z]\w+ (?:van|bij)\b",
+    r"\b(?:dropped|put|popped|placed|pencil(?:l?ed)?) (?:a |an |in a )?(?:\d+[- ]minute )?(?:slot|hold|placeholder|invite|time)\b|\bTermin (?:eingestellt|eingetragen|geblockt)\b",
+    r"\bte reservo\b|\bje vous ai réservé\b|\bho fissato\b|\bI(?:'ve| have) (?:blocked|reserved|grabbed) (?:a|some|us)\b",
+    r"\bI noticed (?:that )?\S+(?: \S+){0,4} (?:is|are) (?:advertising|hiring|recruiting|expanding|opening)\b|\byour (?:LinkedIn )?post\b",
+    r"\bvi que\b|\bhe visto que\b|\bj'ai vu que\b|\bich habe gesehen\b|\bho visto che\b|\bik zag dat\b",
+    r"\b(?:visited|browsed|came across|looked at|checked out) (?:your (?:site|website|store|page)|\S+\.(?:com|io|co|de|fr|es|nl|it|co\.uk)\b)",
+    r"\bcongrat(?:s|ulations) on\b|\bfélicitations pour\b|\bherzlichen Glückwunsch zu\b|\benhorabuena por\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -162,6 +183,10 @@ BUYER = _phrasing(
     r"\b(?:Richiesta (?:di )?preventivo|Solicitud de presupuesto|Demande de devis|Angebotsanfrage|Offerteaanvraag|Pedido de orçamento)\b",
     r"\b(?:ricevuto|recibido|reçu|erhalten|ontvangen|recebido)\b.{0,30}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento)\b",
     r"\b(?:ci servirebbe|nos gustaría|necesitamos|pourriez-vous nous|bitte senden Sie uns|können Sie uns|kunt u ons)\b.{0,60}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento|precio|prix|Preis)",
+    r"\b(?:send|give) us (?:a |your )?(?:proposal|quote|quotation|demo|pricing|price list|offer)\b|\brequest for (?:proposal|quotation|information)\b|\bRF[PQI]\b",
+    r"\bindicative pric\w+|\bprijsindicatie\b|\bindicatie van de kosten\b|\bwe(?:'re| are) (?:looking for|evaluating|comparing) (?:a |an )?(?:new )?(?:supplier|vendor|provider|partner|solution|tool|software|system)s?\b",
+    r"\b(?:op zoek naar (?:een |betere )?\w+|wir suchen (?:einen|eine) (?:\w+ )?(?:Anbieter|Lieferanten|Dienstleister|Software)|nous recherchons un (?:prestataire|fournisseur)|estamos buscando (?:un |una )?(?:proveedor|solución))\b",
+    r"\b(?:Zouden jullie ons|Könnten Sie uns|Pourriez-vous nous|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
 )
 
 PRESS = _phrasing(
@@ -169,6 +194,7 @@ PRESS = _phrasing(
     "press, podcast or editorial request",
     r"\b(?:reporter|journalist|editor) at\b|\beditorial piece\b|\bI host\b|\bpodcast\b",
     r"\binterview (?:request|for)\b|\bno cost (?:and|or) (?:nothing to sign|sponsorship)\b",
+    r"\b(?:principal |senior |research )?analyst (?:at|covering|with)\b|\bbriefing request\b|\bvendor questionnaire\b|\bmarket (?:landscape|guide|report|study)\b",
 )
 
 RECRUITER = _phrasing(
@@ -184,7 +210,7 @@ RECRUITER = _phrasing(
 COMMUNITY = _phrasing(
     "community",
     "a community event or personal note",
-    r"\bmeetup\b|\bpizza\b|\bbrunch\b|\bbirthday\b|\bLong time\b|\bI'?ll buy the next round\b",
+    r"\bmeetup\b(?!-)|\bpizza\b|\bbrunch\b|\bbirthday\b|\bLong time\b|\bI'?ll buy the next round\b",
 )
 
 CONFIRMATION = _phrasing(
@@ -193,6 +219,8 @@ CONFIRMATION = _phrasing(
     r"\byou'?re registered\b|\bthanks for registering\b|\byour registration\b|\bconfirmation number\b",
     r"\byour (?:order|receipt|invoice|ticket|request) #?\w*\d",
     r"\byour (?:trial|subscription|plan) (?:ends|renews|expires)\b",
+    r"\b(?:confirmamos|nous confirmons|wir bestätigen|confermiamo|we(?:'re| are) (?:pleased|happy|delighted) to confirm)\b",
+    r"\b(?:como|en tant qu'|als) (?:orador|ponente|intervenant|Referent\w*|relatore|speaker)\b|\byour (?:talk|session|panel) (?:is|has been)\b",
 )
 
 PRIORITY_QUESTION = _phrasing(
@@ -209,6 +237,16 @@ RELATIONSHIP = _phrasing(
     r"\bas (?:agreed|discussed)\b|\bgreat catching up\b|\bthanks again for\b",
 )
 
+SALES_TITLE = _phrasing(
+    "sales-title",
+    "signed by someone in sales",
+    r"\b(?:account (?:executive|manager|director)|sales|business development|BDR|SDR|client partner|partnerships?|growth (?:lead|manager)|key account\w*)\b",
+    r"\b(?:Vertrieb\w*|Verkauf|Außendienst|Kundenberater\w*|Key-Account|Gebietsleiter\w*)\b",
+    r"\b(?:commercial|commerciale|chargée? d'affaires|ingénieur commercial|développement commercial|directeur commercial|directrice commerciale)\b",
+    r"\b(?:comercial|ejecutiv[oa] de cuentas|director[a]? comercial|desarrollo de negocio|gerente de cuentas|executiv[oa] de contas)\b",
+    r"\b(?:consulente commerciale|area manager|responsabile commerciale|accountmanager|verkoopadviseur|säljare|key account)\b",
+)
+
 OUTREACH_PHRASING = (
     PRIORITY_QUESTION,
     MEETING_ASK,
@@ -219,20 +257,6 @@ OUTREACH_PHRASING = (
     OPT_OUT_LINE,
     FIRST_TOUCH,
 )
-NOT_PRIORITY_QUESTION = _phrasing(
-    "priority-question",
-    "a cold question about the user's priorities",
-    r"\bis (?:\w+ ){1,5}a (?:priority|focus) for\b|\bon your (?:radar|roadmap) (?:for|this)\b",
-    r"\bist (?:\w+ ){1,5}(?:ein Thema|eine Priorität)\b|\best-ce (?:\w+ ){1,5}une priorité\b|\bes (?:\w+ ){1,5}una prioridad\b",
-)
-
-RELATIONSHIP = _phrasing(
-    "relationship",
-    "speaks of an existing relationship",
-    r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
-    r"\bas (?:agreed|discussed)\b|\bgreat catching up\b|\bthanks again for\b",
-)
-
 NOT_OUTREACH_PHRASING = (BUYER, PRESS, RECRUITER, COMMUNITY, CONFIRMATION, RELATIONSHIP)
 
 SOFT_NO = _phrasing(
