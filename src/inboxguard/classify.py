@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from .calendar import CalendarRequest
@@ -206,6 +207,9 @@ def classify(
     relation = "block" if blocked else None
     invite = _unsolicited_request(message, user)
 
+    if invite is None and _cancellation(message):
+        signals.append(Signal("cancellation", 0, "a calendar cancellation: never answered"))
+        return verdict(OTHER, relation=relation)
     automatic = automatic_reason(message, calendar_request=invite is not None)
     if automatic:
         signals.append(Signal("automatic", 0, automatic))
@@ -219,9 +223,13 @@ def classify(
     if not blocked:
         blocked = lists.blocks_organisation(organisation)
         relation = "block" if blocked else None
+    state = history.vendor(organisation) if organisation else None
     if blocked:
         signals.append(Signal("block-list", 0, f"on the block list ({blocked})"))
-    state = history.vendor(organisation) if organisation else None
+        return verdict(OTHER, relation=relation)
+    if state and (state.no_at or state.declined):
+        signals.append(Signal("told-no", 0, f"{organisation} was told no already"))
+        return verdict(OTHER, relation=relation)
     if state and state.correspondent:
         signals.append(Signal("correspondent", 0, f"the user corresponds with {organisation}"))
         return verdict(OTHER, relation="correspondent")
@@ -455,7 +463,13 @@ def _forwards_itself(message: Message, sender: Address) -> bool:
     return bool(found) and identity(found.group(1)) == identity(sender.email)
 
 
+def _cancellation(message: Message) -> bool:
+    return message.may_have_calendar and any(c.method == "CANCEL" for c in message.calendars)
+
+
 def _unsolicited_request(message: Message, user: User) -> CalendarRequest | None:
+    if not message.may_have_calendar:
+        return None
     for request in message.calendars:
         if request.method in CANCELLED or not request.is_request:
             continue
@@ -487,8 +501,8 @@ def _evidence(
         if found:
             signals.append(_signal(phrasing, found, weight))
     brand = _brand(organisation)
-    if brand and re.search(
-        rf"\b{re.escape(brand)}\b", fold(_ADDRESS_OR_LINK.sub(" ", _without_signature(body))), re.I
+    if brand and _word_pattern(brand).search(
+        fold(_ADDRESS_OR_LINK.sub(" ", _without_signature(body)))
     ):
         signals.append(
             Signal(
@@ -555,6 +569,11 @@ def _signal(phrasing: Phrasing, found: str, weight: Mapping[str, float]) -> Sign
 
 _MEETS = re.compile(r"\S\s*(?:<>|<->|\bx\b|\u00d7|\bmeets\b)\s*\S")
 _WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 def fold(text: str) -> str:

@@ -58,7 +58,10 @@ def connect(server: Server, password: str, timeout: float = 30.0) -> IMAPMailbox
     except NETWORK_ERRORS as error:
         raise ServerError(f"{where}: cannot connect ({_describe(error)})") from error
     try:
-        client.login(server.username, password)
+        if (server.username + password).isascii():
+            client.login(server.username, password)
+        else:
+            client.plain_login(server.username, password)  # AUTHENTICATE PLAIN carries UTF-8
     except IMAPLoginError as error:
         client.shutdown()
         raise LoginError(

@@ -115,7 +115,7 @@ class MaildirMailbox:
             kept[key] = next_uid
             files[next_uid] = present[key]
             next_uid += 1
-        if fresh or len(kept) != len(known):
+        if fresh or len(kept) != len(known) or not (base / UID_FILE).exists():
             _save_uids(base / UID_FILE, uidvalidity, next_uid, kept)
         return uidvalidity, next_uid, files
 

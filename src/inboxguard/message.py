@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import email
 import email.errors
@@ -11,7 +12,7 @@ import email.parser
 import email.utils
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
@@ -27,6 +28,7 @@ _TAG = re.compile(r"<[^>]*>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<(br|/p|/div|/tr|/h\d|/li)\b[^>]*>", re.IGNORECASE)
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
+_CALENDAR_HINT = re.compile(rb"(?i)text/calendar|application/ics|\.ics\b")
 _UNFOLD = re.compile(r"\r?\n[ \t]*")
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _PLACEHOLDER = "igword"
@@ -134,6 +136,13 @@ class Message:
         return self.body.content_types
 
     @property
+    def may_have_calendar(self) -> bool:
+        """Whether a calendar part could be here, without parsing the body to find out."""
+        if self._body is not None:
+            return bool(self._body.calendars)
+        return bool(self._extra_calendars) or bool(_CALENDAR_HINT.search(self._source or b""))
+
+    @property
     def content_type(self) -> str:
         """The top-level media type, from the header alone."""
         value = self.headers.get("content-type", "text/plain")
@@ -191,10 +200,23 @@ def parse(raw: bytes, extra_calendars: Iterable[bytes] = ()) -> Message:
 
 
 def _parse_body(raw: bytes, extra_calendars: tuple[bytes, ...]) -> _Body:
-    mail = email.message_from_bytes(raw, policy=policy.compat32)
-    texts, htmls, calendars, types = _walk(mail)
-    for part in extra_calendars:
-        calendars.extend(parse_calendar(part))
+    texts: list[str] = []
+    htmls: list[str] = []
+    calendars: list[CalendarRequest] = []
+    types: list[str] = []
+    header, body = _split_header(raw)
+    for part in _parts(header, body):
+        types.append(part.content_type)
+        if part.content_type.startswith("multipart/"):
+            continue
+        if part.is_calendar:
+            calendars.extend(parse_calendar(part.payload()))
+        elif part.content_type == "text/plain" and not part.filename:
+            texts.append(part.text())
+        elif part.content_type == "text/html" and not part.filename:
+            htmls.append(part.text())
+    for extra in extra_calendars:
+        calendars.extend(parse_calendar(extra))
     plain = "\n".join(texts)[:TEXT_LIMIT]
     markup = "\n".join(htmls)[:TEXT_LIMIT]
     return _Body(
@@ -282,43 +304,96 @@ def _date(value: str | None) -> datetime | None:
         return None
 
 
-def _walk(
-    mail: email.message.Message,
-) -> tuple[list[str], list[str], list[CalendarRequest], list[str]]:
-    texts: list[str] = []
-    htmls: list[str] = []
-    calendars: list[CalendarRequest] = []
-    types: list[str] = []
-    for part in mail.walk():
-        ctype = part.get_content_type()
-        types.append(ctype)
-        if part.is_multipart():
-            continue
-        filename = (part.get_filename() or "").lower()
-        if ctype in ("text/calendar", "application/ics") or filename.endswith(".ics"):
-            calendars.extend(parse_calendar(_payload_bytes(part)))
-        elif ctype == "text/plain" and not filename:
-            texts.append(_payload_text(part))
-        elif ctype == "text/html" and not filename:
-            htmls.append(_payload_text(part))
-    return texts, htmls, calendars, types
+MAX_DEPTH = 8
+"""Nesting of MIME parts followed; deeper structure is not mail, it is an attack."""
 
 
-def _payload_bytes(part: email.message.Message) -> bytes:
+class _Part:
+    """One leaf of the MIME tree: its headers (as an email.message.Message) and raw body."""
+
+    def __init__(self, info: email.message.Message, body: bytes) -> None:
+        self.info = info
+        self.body = body
+        self.content_type = info.get_content_type()
+        self.filename = (info.get_filename() or "").lower()
+
+    @property
+    def is_calendar(self) -> bool:
+        return self.content_type in ("text/calendar", "application/ics") or (
+            self.filename.endswith(".ics")
+        )
+
+    def payload(self) -> bytes:
+        encoding = str(self.info.get("content-transfer-encoding", "")).strip().lower()
+        if encoding == "base64":
+            return _base64(self.body)
+        if encoding == "quoted-printable":
+            return binascii.a2b_qp(self.body)
+        return self.body
+
+    def text(self) -> str:
+        charset = self.info.get_content_charset() or "utf-8"
+        data = self.payload()
+        try:
+            return data.decode(charset, errors="replace")
+        except LookupError:
+            return data.decode("utf-8", errors="replace")
+
+
+def _parts(header: bytes, body: bytes, depth: int = 0) -> Iterator[_Part]:
+    """The parts of a MIME tree in order, containers before their children; a truncated
+    excerpt yields what it holds."""
+    info = _HEADER_PARSER.parsebytes(header)
+    content_type = info.get_content_type()
+    if content_type.startswith("multipart/") and depth < MAX_DEPTH:
+        yield _Part(info, b"")
+        boundary = info.get_boundary()
+        if boundary:
+            for chunk in _split_parts(body, boundary.encode("utf-8", errors="replace")):
+                yield from _parts(*_split_header(chunk), depth + 1)
+            return
+    if content_type == "message/rfc822" and depth < MAX_DEPTH:
+        yield from _parts(*_split_header(body), depth + 1)
+        return
+    yield _Part(info, body)
+
+
+def _split_parts(body: bytes, boundary: bytes) -> Iterator[bytes]:
+    pieces = (b"\n" + body).split(b"\n--" + boundary)
+    for piece in pieces[1:]:
+        if piece.startswith(b"--"):
+            return  # the closing delimiter; the epilogue is not a part
+        line_end = piece.find(b"\n")
+        part = piece[line_end + 1 :] if line_end >= 0 else b""
+        yield part[:-1] if part.endswith(b"\r") else part  # its CR belongs to the delimiter
+
+
+def _split_header(raw: bytes) -> tuple[bytes, bytes]:
+    """Header block and body of a message or part, at the first empty line."""
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        index = raw.find(separator)
+        if index >= 0:
+            lf = raw.find(b"\n\n")
+            if separator == b"\r\n\r\n" and 0 <= lf < index:
+                index, separator = lf, b"\n\n"
+            return raw[: index + len(separator)], raw[index + len(separator) :]
+    if raw.startswith((b"\n", b"\r\n")):
+        return b"", raw
+    return raw, b""
+
+
+def _base64(data: bytes) -> bytes:
+    """Lenient base64: junk ignored, a truncated tail dropped."""
+    compact = bytes(c for c in data if c in _BASE64_ALPHABET)
+    compact = compact[: len(compact) - len(compact) % 4]
     try:
-        payload = part.get_payload(decode=True)
-    except (ValueError, TypeError):
+        return binascii.a2b_base64(compact)
+    except binascii.Error:
         return b""
-    return payload if isinstance(payload, bytes) else b""
 
 
-def _payload_text(part: email.message.Message) -> str:
-    data = _payload_bytes(part)
-    charset = part.get_content_charset() or "utf-8"
-    try:
-        return data.decode(charset, errors="replace")
-    except LookupError:
-        return data.decode("utf-8", errors="replace")
+_BASE64_ALPHABET = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+_HEADER_PARSER = email.parser.BytesHeaderParser(policy=policy.compat32)
 
 
 def _unique_calendars(calendars: list[CalendarRequest]) -> list[CalendarRequest]:

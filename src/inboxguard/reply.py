@@ -33,6 +33,10 @@ _ADDRESS = re.compile(
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|sv|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 
 
+_POLICY = SMTP.clone(max_line_length=998)
+"""Long Message-IDs (Exchange's) must stay whole in In-Reply-To, not become encoded words."""
+
+
 class UnsafeReply(ValueError):
     """A reply cannot be composed safely (a recipient that is not a plain address)."""
 
@@ -94,7 +98,7 @@ def compose_decline(
     text = decline_text(template, values)
     message_id = make_msgid(domain=from_address.rpartition("@")[2])
 
-    reply = EmailMessage(policy=SMTP)
+    reply = EmailMessage(policy=_POLICY)
     reply["From"] = formataddr((safe_header_text(user.name), from_address))
     reply["To"] = formataddr((values["sender_name"] if recipient.name else "", to_address))
     reply["Subject"] = safe_header_text(template.subject.format(**values), 250)

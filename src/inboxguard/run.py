@@ -134,7 +134,8 @@ class GuardPass:
         last_uid = 0 if first_sight or progress is None else progress.last_uid
         if not first_sight and status.uidnext - 1 <= last_uid:
             return
-        budget = self.config.policy.max_messages_per_pass
+        # History is read whole: a cap here would make old mail look new next pass.
+        budget = 2**62 if first_sight else self.config.policy.max_messages_per_pass
         for batch in self.mailbox.fetch_after(folder, last_uid):
             batch = batch[:budget]
             handled = judge(folder, status.uidvalidity, batch, first_sight)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import ssl
 
@@ -38,7 +39,7 @@ def send(
                 client.starttls(context=context)
                 client.ehlo()
             if server.username and client.has_extn("auth"):
-                client.login(server.username, password)
+                _login(client, server.username, password)
             _send_data(client, where, raw, sender, recipient)
     except smtplib.SMTPAuthenticationError as error:
         raise LoginError(
@@ -50,6 +51,17 @@ def send(
         if isinstance(error, ServerError):
             raise
         raise SendError(f"{where}: {_reply(error)}") from error
+
+
+def _login(client: smtplib.SMTP, username: str, password: str) -> None:
+    """AUTH, with a UTF-8 AUTH PLAIN when the credentials are not ASCII (smtplib's are)."""
+    if (username + password).isascii():
+        client.login(username, password)
+        return
+    token = base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
+    code, reply = client.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _send_data(client: smtplib.SMTP, where: str, raw: bytes, sender: str, recipient: str) -> None:
