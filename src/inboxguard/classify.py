@@ -173,9 +173,10 @@ def classify(
     lists: Lists | None = None,
     history: History | None = None,
     weights: Mapping[str, float] | None = None,
+    complete: bool = True,
 ) -> Verdict:
     """Judge one INBOX message for `user`. Header rules come first; the body is read only for
-    mail that gets past them."""
+    mail that gets past them. `complete` false stops weighing once the verdict is certain."""
     history = history or NoHistory()
     lists = lists or Lists()
     weight = {**WEIGHTS, **(weights or {})}
@@ -246,7 +247,7 @@ def classify(
         signals.append(Signal("forward", 0, "a forwarded message"))
         return verdict(OTHER, relation=relation)
 
-    signals.extend(_evidence(message, user, organisation, history, weight))
+    signals.extend(_evidence(message, user, organisation, history, weight, complete))
     score = sum(s.weight for s in signals)
     if invite is not None:
         kind = INVITE if score >= weight.get("invite-threshold", INVITE_THRESHOLD) else OTHER
@@ -479,87 +480,79 @@ def _unsolicited_request(message: Message, user: User) -> CalendarRequest | None
     return None
 
 
+EVIDENCE_CHARS = 4000
+"""Characters of the sender's own words weighed: pitches say what they want early."""
+
+
 def _evidence(
     message: Message,
     user: User,
     organisation: str | None,
     history: History,
     weight: Mapping[str, float],
+    complete: bool = True,
 ) -> list[Signal]:
-    signals: list[Signal] = []
-    text = f"{message.subject}\n{message.text}"
-    body = strip_quotes(message.text)
-    for phrasing in OUTREACH_PHRASING:
-        found = phrasing.find(f"{message.subject}\n{body}")
+    """Every signal; with `complete` false, the phrasing of a pitch is weighed only until the
+    score reaches the threshold (counter-signals are always weighed first, so the verdict is
+    the same)."""
+    body = strip_quotes(message.text)[:EVIDENCE_CHARS]
+    words = f"{message.subject}\n{body}"
+    signals = _structure(message, user, organisation, history, weight, body)
+    for phrasing in NOT_OUTREACH_PHRASING:
+        found = phrasing.find(f"{message.subject}\n{message.text[: EVIDENCE_CHARS * 2]}")
         if found:
             signals.append(_signal(phrasing, found, weight))
     title = SALES_TITLE.find(_signature(body))
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))
-    for phrasing in NOT_OUTREACH_PHRASING:
-        found = phrasing.find(text)
+    threshold = weight.get("threshold", THRESHOLD)
+    for phrasing in OUTREACH_PHRASING:
+        if not complete and sum(s.weight for s in signals) >= threshold:
+            break
+        found = phrasing.find(words)
         if found:
             signals.append(_signal(phrasing, found, weight))
+    return signals
+
+
+def _structure(
+    message: Message,
+    user: User,
+    organisation: str | None,
+    history: History,
+    weight: Mapping[str, float],
+    body: str,
+) -> list[Signal]:
+    """The signals that are not phrasing: who is named, the subject, tracking, tools."""
+    signals: list[Signal] = []
+
+    def add(name: str, reason: str) -> None:
+        signals.append(Signal(name, weight[name], reason))
+
     brand = _brand(organisation)
     if brand and _word_pattern(brand).search(
         fold(_ADDRESS_OR_LINK.sub(" ", _without_signature(body)))
     ):
-        signals.append(
-            Signal(
-                "self-promotion",
-                weight["self-promotion"],
-                f"talks up its own company ({brand.title()})",
-            )
-        )
+        add("self-promotion", f"talks up its own company ({brand.title()})")
     user_brand = _brand(user.organisation)
     if user_brand and _names_company(user_brand, fold(body)):
-        signals.append(
-            Signal(
-                "names-your-company",
-                weight["names-your-company"],
-                "written about the user's company",
-            )
-        )
+        add("names-your-company", "written about the user's company")
     if _MEETS.search(message.subject):
-        signals.append(
-            Signal(
-                "vendor-meets-you",
-                weight["vendor-meets-you"],
-                f'a "vendor <> you" subject ("{message.subject[:60]}")',
-            )
-        )
+        add("vendor-meets-you", f'a "vendor <> you" subject ("{message.subject[:60]}")')
     if _REPLY_SUBJECT.match(message.subject) or _is_forward(message):
-        signals.append(
-            Signal(
-                "fake-thread",
-                weight["fake-thread"],
-                '"Re:" with no reply to anything the user sent',
-            )
-        )
+        add("fake-thread", '"Re:" with no reply to anything the user sent')
     marks = tracking_marks(message)
     if marks:
-        signals.append(Signal("tracking", weight["tracking"], "; ".join(marks)))
+        add("tracking", "; ".join(marks))
     mailer = message.header("x-mailer") or ""
     sales_headers = [name for name in message.headers if _SALES_HEADER.match(name)]
     if _SALES_MAILERS.search(mailer) or sales_headers:
-        what = (
-            f"X-Mailer: {mailer}" if _SALES_MAILERS.search(mailer) else f"{sales_headers[0]} header"
-        )
-        signals.append(
-            Signal(
-                "sales-mailer", weight["sales-mailer"], f"sent by a sales-engagement tool ({what})"
-            )
-        )
+        tool = f"X-Mailer: {mailer}" if _SALES_MAILERS.search(mailer) else sales_headers[0]
+        add("sales-mailer", f"sent by a sales-engagement tool ({tool})")
     if organisation:
         fingerprint = template_fingerprint(message.text)
         if fingerprint and history.template_seen(organisation, fingerprint):
-            signals.append(
-                Signal(
-                    "repeated-template",
-                    weight["repeated-template"],
-                    f"the same text as an earlier message from {organisation}",
-                )
-            )
+            add("repeated-template", f"the same text as an earlier message from {organisation}")
     return signals
 
 
@@ -578,6 +571,8 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """Text without accents, so `CobraFácil` matches `cobrafacil.es`."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

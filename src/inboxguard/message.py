@@ -28,7 +28,11 @@ _TAG = re.compile(r"<[^>]*>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<(br|/p|/div|/tr|/h\d|/li)\b[^>]*>", re.IGNORECASE)
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
-_CALENDAR_HINT = re.compile(rb"(?i)text/calendar|application/ics|\.ics\b")
+_PLAIN_ADDRESS = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
+_SIMPLE_ADDRESS = re.compile(
+    rf"^\s*(?:([A-Za-z0-9 .'-]*)<({_PLAIN_ADDRESS})>|({_PLAIN_ADDRESS}))\s*$"
+)
+_CALENDAR_HINTS = (b"text/calendar", b"application/ics", b".ics")
 _UNFOLD = re.compile(r"\r?\n[ \t]*")
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _PLACEHOLDER = "igword"
@@ -140,7 +144,8 @@ class Message:
         """Whether a calendar part could be here, without parsing the body to find out."""
         if self._body is not None:
             return bool(self._body.calendars)
-        return bool(self._extra_calendars) or bool(_CALENDAR_HINT.search(self._source or b""))
+        source = (self._source or b"").lower()
+        return bool(self._extra_calendars) or any(hint in source for hint in _CALENDAR_HINTS)
 
     @property
     def content_type(self) -> str:
@@ -230,6 +235,8 @@ def _parse_body(raw: bytes, extra_calendars: tuple[bytes, ...]) -> _Body:
 def decode_header_value(value: object) -> str:
     """Decode RFC 2047 encoded words and fold the value onto one line with no control chars."""
     text = str(value)
+    if "=?" not in text:
+        return _CONTROL.sub(" ", text).strip()
     with contextlib.suppress(ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
         text = str(email.header.make_header(email.header.decode_header(text)))
     return _CONTROL.sub(" ", text).strip()
@@ -257,6 +264,11 @@ def _addresses(mail: email.message.Message, name: str) -> tuple[Address, ...]:
     never become an address."""
     found: list[Address] = []
     for value in mail.get_all(name) or []:
+        simple = _SIMPLE_ADDRESS.match(value)
+        if simple:  # the common shapes, without the general parser
+            display, addr = (simple.group(1) or "").strip(), simple.group(2) or simple.group(3)
+            found.append(Address(name=decode_header_value(display), email=addr.lower()))
+            continue
         words: list[str] = []
 
         def hide(match: re.Match[str], words: list[str] = words) -> str:

@@ -15,16 +15,23 @@ class Phrasing:
     pattern: re.Pattern[str]
 
     def find(self, text: str) -> str | None:
-        found = self.pattern.search(text)
-        return " ".join(found.group(0).split()) if found else None
+        """The first match, as the text wrote it."""
+        lowered = text.lower()
+        found = self.pattern.search(lowered)
+        return _quote(text, lowered, found) if found else None
 
     def find_unnegated(self, text: str) -> str | None:
         """The first match not just after a negation ("do not send me pricing")."""
-        for found in self.pattern.finditer(text):
-            before = text[max(0, found.start() - 20) : found.start()].lower()
-            if not _NEGATION.search(before):
-                return " ".join(found.group(0).split())
+        lowered = text.lower()
+        for found in self.pattern.finditer(lowered):
+            if not _NEGATION.search(lowered[max(0, found.start() - 20) : found.start()]):
+                return _quote(text, lowered, found)
         return None
+
+
+def _quote(text: str, lowered: str, found: re.Match[str]) -> str:
+    same = len(text) == len(lowered)
+    return " ".join((text[found.start() : found.end()] if same else found.group(0)).split())
 
 
 _NEGATION = re.compile(
@@ -33,7 +40,18 @@ _NEGATION = re.compile(
 
 
 def _phrasing(name: str, reason: str, *patterns: str) -> Phrasing:
-    return Phrasing(name, reason, re.compile("|".join(f"(?:{p})" for p in patterns), re.I))
+    """Patterns are matched against lower-cased text, lower-cased themselves (escapes such as
+    \\S kept): much faster than re.IGNORECASE."""
+    return Phrasing(name, reason, re.compile("|".join(f"(?:{_lower(p)})" for p in patterns)))
+
+
+def _lower(pattern: str) -> str:
+    return _ESCAPE_OR_TEXT.sub(
+        lambda m: m.group(0) if m.group(0).startswith("\\") else m.group(0).lower(), pattern
+    )
+
+
+_ESCAPE_OR_TEXT = re.compile(r"\\.|[^\\]+")
 
 
 _MINUTES = r"\b(?:1[05]|20|30|45|10|5|five|ten|fifteen|twenty|thirty)[- ]?(?:min\b|mins\b|minutes?|minuten|minutos|minuti|minuto)"

@@ -232,7 +232,9 @@ class GuardPass:
             message = parse(fetched.raw, fetched.calendars)
             if history and message.message_id and self.ledger.knows_message(message.message_id):
                 return None  # read again after a UIDVALIDITY change: already counted
-            verdict = classify(message, self.user, self.lists, self.ledger, self.config.weights)
+            verdict = classify(
+                message, self.user, self.lists, self.ledger, self.config.weights, complete=False
+            )
         except Exception as error:  # one bad message never stops a pass; it stays in place
             log.error(
                 "%s UID %d: cannot judge it (%s); left where it is", folder, fetched.uid, error
