@@ -134,7 +134,9 @@ class Daemon:
         inbox = self.config.folders.inbox
         while not self._interrupted():
             if isinstance(mailbox, IMAPMailbox) and mailbox.can_idle:
-                if mailbox.wait_for_mail(inbox, IDLE_RENEW_SECONDS, self._interrupted):
+                progress = self._ledger.progress(inbox) if self._ledger else None
+                seen = progress.last_uid + 1 if progress else 0
+                if mailbox.wait_for_mail(inbox, seen, IDLE_RENEW_SECONDS, self._interrupted):
                     return
             else:
                 self._due.wait(1.0)

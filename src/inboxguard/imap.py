@@ -38,6 +38,13 @@ NETWORK_ERRORS = (OSError, socket.timeout, ssl.SSLError, IMAPClientError, EOFErr
 def connect(server: Server, password: str, timeout: float = 30.0) -> IMAPMailbox:
     """Connect, secure and log in; every failure is one `ServerError` naming the server."""
     where = f"IMAP server {server.host}:{server.port}"
+    return IMAPMailbox(
+        _login(server, password, timeout), where, lambda: _login(server, password, timeout)
+    )
+
+
+def _login(server: Server, password: str, timeout: float) -> imapclient.IMAPClient:
+    where = f"IMAP server {server.host}:{server.port}"
     if server.security == "none" and not is_loopback(server.host):
         raise ServerError(f"{where}: refusing to send a password without TLS")
     context = ssl.create_default_context()
@@ -70,7 +77,7 @@ def connect(server: Server, password: str, timeout: float = 30.0) -> IMAPMailbox
     except NETWORK_ERRORS as error:
         raise ServerError(f"{where}: login failed ({_describe(error)})") from error
     client.normalise_times = False
-    return IMAPMailbox(client, where)
+    return client
 
 
 def _describe(error: BaseException) -> str:
@@ -81,9 +88,16 @@ def _describe(error: BaseException) -> str:
 class IMAPMailbox:
     """A logged-in IMAP session. Errors from the server become `ServerError`."""
 
-    def __init__(self, client: imapclient.IMAPClient, where: str) -> None:
+    def __init__(
+        self,
+        client: imapclient.IMAPClient,
+        where: str,
+        reconnect: Callable[[], imapclient.IMAPClient] | None = None,
+    ) -> None:
         self.client = client
         self.where = where
+        self._reconnect = reconnect
+        self._watcher: imapclient.IMAPClient | None = None
         self.capabilities = frozenset(
             c.decode().upper() if isinstance(c, bytes) else str(c).upper()
             for c in client.capabilities()
@@ -92,10 +106,13 @@ class IMAPMailbox:
         self._selected: tuple[str, bool] | None = None
 
     def close(self) -> None:
-        try:
-            self.client.logout()
-        except NETWORK_ERRORS:
-            self.client.shutdown()
+        for client in (self.client, self._watcher):
+            if client is None:
+                continue
+            try:
+                client.logout()
+            except NETWORK_ERRORS:
+                client.shutdown()
 
     def _call(self, what: str, function: Any, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -204,14 +221,20 @@ class IMAPMailbox:
     def can_idle(self) -> bool:
         return "IDLE" in self.capabilities
 
-    def wait_for_mail(self, folder: str, timeout: float, interrupted: Callable[[], bool]) -> bool:
+    def wait_for_mail(
+        self, folder: str, seen_uidnext: int, timeout: float, interrupted: Callable[[], bool]
+    ) -> bool:
         """IDLE (RFC 2177) on `folder` until mail arrives (True), `timeout` passes or
-        `interrupted()` turns true (False). Mail that came before IDLE began is seen too."""
-        self._select(folder, readonly=True)
-        if _announces_mail(self._call("NOOP", self.client.noop)[1]):
+        `interrupted()` turns true (False). Mail that came after the last pass read up to
+        `seen_uidnext`, but before IDLE began, counts as arrived."""
+        selected = self._call("SELECT", self.client.select_folder, self._name(folder), True)
+        self._selected = (folder, True)
+        if int(selected.get(b"UIDNEXT", 0)) > seen_uidnext:
             return True
         self._call("IDLE", self.client.idle)
         try:
+            if self._uidnext_elsewhere(folder) > seen_uidnext:
+                return True  # it came while IDLE was being set up
             deadline = time.monotonic() + timeout
             while not interrupted():
                 remaining = deadline - time.monotonic()
@@ -223,6 +246,16 @@ class IMAPMailbox:
             return False
         finally:
             self._call("DONE", self.client.idle_done)
+
+    def _uidnext_elsewhere(self, folder: str) -> int:
+        """UIDNEXT seen from a second connection: the check right after entering IDLE that
+        no server race can fool. Without a way to reconnect, 0 (no check)."""
+        if self._reconnect is None:
+            return 0
+        if self._watcher is None:
+            self._watcher = self._call("LOGIN", self._reconnect)
+        status = self._call("STATUS", self._watcher.folder_status, self._name(folder), ["UIDNEXT"])
+        return int(status[b"UIDNEXT"])
 
     # filing
 
