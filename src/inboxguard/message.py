@@ -181,7 +181,7 @@ class _Body:
 def parse(raw: bytes, extra_calendars: Iterable[bytes] = ()) -> Message:
     """Parse a message's headers now and its body when it is needed; `extra_calendars` are
     calendar parts fetched apart from the excerpt."""
-    mail = email.parser.BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
+    mail = _RawHeaders(_split_header(raw)[0])
     headers = _headers(mail)
     return Message(
         message_id=_first_id(headers.get("message-id")),
@@ -250,16 +250,42 @@ def html_to_text(markup: str) -> str:
     return "\n".join(_BLANKS.sub(" ", line).strip() for line in text.splitlines()).strip()
 
 
-def _headers(mail: email.message.Message) -> dict[str, str]:
+class _RawHeaders:
+    """A header block split into fields: lower-cased names, raw values with their folding.
+    Lines break at LF only, so no other line separator can start a field."""
+
+    def __init__(self, block: bytes) -> None:
+        self.fields: list[tuple[str, str]] = []
+        name: str | None = None
+        value: list[str] = []
+        for line in block.decode("utf-8", errors="replace").split("\n"):
+            line = line.rstrip("\r")
+            if line[:1] in (" ", "\t") and name is not None:
+                value.append(line)
+                continue
+            if name is not None:
+                self.fields.append((name, "\n".join(value)))
+            name, colon, first = line.partition(":")
+            if not colon or not name.strip() or " " in name.strip():
+                name = None  # not a field (a mbox "From " line, or garbage)
+                continue
+            name, value = name.strip().lower(), [first.lstrip()]
+        if name is not None:
+            self.fields.append((name, "\n".join(value)))
+
+    def get_all(self, name: str) -> list[str]:
+        return [value for field, value in self.fields if field == name]
+
+
+def _headers(mail: _RawHeaders) -> dict[str, str]:
     headers: dict[str, str] = {}
-    for name, value in mail.items():
-        key = name.strip().lower()
-        if key not in headers:
-            headers[key] = decode_header_value(value)
+    for name, value in mail.fields:
+        if name not in headers:
+            headers[name] = decode_header_value(value)
     return headers
 
 
-def _addresses(mail: email.message.Message, name: str) -> tuple[Address, ...]:
+def _addresses(mail: _RawHeaders, name: str) -> tuple[Address, ...]:
     """Addresses split on the raw header, display names decoded after: an encoded word can
     never become an address."""
     found: list[Address] = []
