@@ -37,6 +37,8 @@ WEIGHTS: Mapping[str, float] = {
     "referral-ask": 1.5,
     "sequence-opt-out": 2.0,
     "first-touch": 1.0,
+    "company-voice": 0.5,
+    "asks-the-reader": 0.5,
     "sales-title": 1.5,
     "priority-question": 2.0,
     "self-promotion": 1.5,
@@ -539,6 +541,12 @@ def _structure(
         add("names-your-company", "written about the user's company")
     if _MEETS.search(message.subject):
         add("vendor-meets-you", f'a "vendor <> you" subject ("{message.subject[:60]}")')
+    plural = _FIRST_PLURAL.findall(body.lower())
+    if len(plural) >= 2:
+        add("company-voice", f'speaks for a company ("{plural[0]}", "{plural[1]}")')
+    question = _question_to_reader(body)
+    if question:
+        add("asks-the-reader", f'asks the reader ("{question[:60]}")')
     if _REPLY_SUBJECT.match(message.subject) or _is_forward(message):
         add("fake-thread", '"Re:" with no reply to anything the user sent')
     marks = tracking_marks(message)
@@ -591,6 +599,26 @@ def _names_company(brand: str, text: str) -> bool:
         brand.startswith(word.lower()) and len(word) >= min(len(brand), 6)
         for word in _WORD.findall(text)
     )
+
+
+_FIRST_PLURAL = re.compile(
+    r"\b(?:we|we're|we've|we'll|our|ours|wir|unser\w*|nous|notre|nos|nosotros|nuestr[oa]s?|"
+    r"noi|nostr[oaie]|wij|onze|nós|noss[oa]s?|vi|vår\w*|vores|vort|vore|nasz\w*)\b"
+)
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|your|sie|ihnen|ihr\w*|du|dir|dich|vous|votre|vos|tu|usted|ustedes|su|te|lei|"
+    r"u|uw|je|jij|jullie|você|vocês|lhe|dig|deg|ni|er|jer|pan|pani|państwo|\w+(?:ría|rías|"
+    r"riez|rebbe|ria))\b"
+)
+
+
+def _question_to_reader(text: str) -> str | None:
+    """A question the sender puts to the reader: the call to action of a pitch."""
+    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
+        sentence = sentence.strip()
+        if sentence.endswith("?") and _SECOND_PERSON.search(sentence.lower()):
+            return " ".join(sentence.split())
+    return None
 
 
 def _signature(text: str) -> str:

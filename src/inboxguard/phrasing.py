@@ -54,7 +54,7 @@ def _lower(pattern: str) -> str:
 _ESCAPE_OR_TEXT = re.compile(r"\\.|[^\\]+")
 
 
-_MINUTES = r"\b(?:1[05]|20|30|45|10|5|five|ten|fifteen|twenty|thirty)[- ]?(?:min\b|mins\b|minutes?|minuten|minutos|minuti|minuto)"
+_MINUTES = r"\b(?:1[05]|20|30|45|10|5|five|ten|fifteen|twenty|thirty|diez|quince|veinte|treinta|dix|quinze|vingt|trente|zehn|fünfzehn|zwanzig|dreißig|dieci|quindici|venti|trenta|tien|vijftien|twintig|dertig|dez|vinte|trinta|tio|femton|tjugo|ti|femten|tyve|tredive)[- ]?(?:min\b|mins\b|minutes?|minuten|minutos|minuti|minuto|minutter|minuter|minutt|minut\w*)"
 
 MEETING_ASK = _phrasing(
     "meeting-ask",
@@ -82,6 +82,7 @@ MEETING_ASK = _phrasing(
     r"\bPuis-je vous (?:envoyer|adresser|appeler|présenter)\b|\bseriez-vous disponible\b|\bun rendez-vous\b",
     r"\bPosso (?:inviarle|mandarle|chiamarla)\b|\bMag ik u\b|\been (?:korte )?afspraak\b|\bKan jag (?:skicka|ringa)\b",
     r"\bI (?:can|could) send (?:you |it |them |that )?(?:over|across)\b|\bI(?:'m| am) free (?:most of |on )?(?:next|this)\b",
+    r"\b(?:kort samtal|kort snak|kort prat|krótk\w+ rozmow\w+|breve (?:conversa|conversación|conversazione|chamada)|te lo enseño|je passe vous voir|paso por|ich komme gern vorbei)\b",
 )
 
 VALUE_PITCH = _phrasing(
@@ -114,6 +115,8 @@ VALUE_PITCH = _phrasing(
     r"\b(?:Somos una|Ofrecemos|Trabajamos con|Ayudamos|Nos especializamos)\b|\b(?:Somos uma|Oferecemos|Trabalhamos com|costumamos gerar)\b",
     r"\b(?:Offriamo|Lavoriamo con|Siamo specializzati)\b|\bWij (?:bieden|helpen|werken met|zijn gespecialiseerd)\b|\bVi hjälper\b",
     r"\b(?:kostenlos|gratuit|gratuito|gratis|free of charge|no cost to you|sans engagement|unverbindlich)\w*\b",
+    r"\bfree (?:trial|pilot|audit|analysis|assessment|consultation|quote|review|sample|survey)s?\b|\b(?:trade|special|introductory|exclusive) pric\w+\b|\bside-by-side\b|\bwe (?:usually|typically|often) (?:find|save|cut|see)\b",
+    r"\b(?:desenvolvemos|desarrollamos|nous avons (?:développé|conçu)|abbiamo sviluppato|wij hebben .{0,20}ontwikkeld|vi har (?:byggt|utvecklat|udviklet))\b|\bwe (?:built|developed|designed) (?:one|a|an|it|this)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -132,6 +135,8 @@ FOLLOW_UP = _phrasing(
     r"\bremonter mon (?:message|mail|e-mail)\b|\bpassé à la trappe\b|\briportare in cima\b|\ble riscrivo\b",
     r"\bnog niets (?:van je )?gehoord\b|\been paar keer gemaild\b|\bnoch keine Rückmeldung\b|\bsin respuesta\b|\bno he recibido respuesta\b",
     r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\bLe ho scritto\b",
+    r"\b(?:even checken of je|je vous ai écrit à (?:quelques|plusieurs) reprises|ich habe (?:Ihnen|dir) (?:bereits|schon)|I'?ve written (?:a few|several|a couple of) times|har skrevet til (?:dig|jer)|skrev till (?:dig|er))\b",
+    r"¿(?:pudiste|pudo|tuviste|tuvo) (?:ver|echar|leer|revisar)|\blo que (?:te|le) (?:mandé|envié)\b|\bavez-vous (?:pu|eu le temps de) (?:lire|voir|regarder)\b|\bhaben Sie (?:meine|die) (?:E-Mail|Nachricht)\b",
 )
 
 BREAK_UP = _phrasing(
@@ -143,6 +148,7 @@ BREAK_UP = _phrasing(
     r"\bletzte (?:E-Mail|Nachricht) (?:von mir|zu diesem Thema)\b|\bdernier (?:e-?mail|message)\b",
     r"\bmi último (?:correo|mensaje)\b",
     r"\blaatste bericht\b|\bultimo messaggio\b|\bdernière relance\b|\bletzte Erinnerung\b",
+    r"\bclore votre dossier\b|\btake the hint\b|\bclosing the loop\b|\bclose the loop\b|\bI'?ll stop (?:here|there|writing)\b|\bdas letzte Mal\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -186,6 +192,7 @@ FIRST_TOUCH = _phrasing(
     r"\bvi que\b|\bhe visto que\b|\bj'ai vu que\b|\bich habe gesehen\b|\bho visto che\b|\bik zag dat\b",
     r"\b(?:visited|browsed|came across|looked at|checked out) (?:your (?:site|website|store|page)|\S+\.(?:com|io|co|de|fr|es|nl|it|co\.uk)\b)",
     r"\bcongrat(?:s|ulations) on\b|\bfélicitations pour\b|\bherzlichen Glückwunsch zu\b|\benhorabuena por\b",
+    r"\b(?:snabb fråga|hurtigt spørgsmål|kurze frage|petite question|pregunta rápida|domanda veloce|korte vraag|pergunta rápida|szybkie pytanie|rychlá otázka)\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -205,6 +212,7 @@ BUYER = _phrasing(
     r"\bindicative pric\w+|\bprijsindicatie\b|\bindicatie van de kosten\b|\bwe(?:'re| are) (?:looking for|evaluating|comparing) (?:a |an )?(?:new )?(?:supplier|vendor|provider|partner|solution|tool|software|system)s?\b",
     r"\b(?:op zoek naar (?:een |betere )?\w+|wir suchen (?:einen|eine) (?:\w+ )?(?:Anbieter|Lieferanten|Dienstleister|Software)|nous recherchons un (?:prestataire|fournisseur)|estamos buscando (?:un |una )?(?:proveedor|solución))\b",
     r"\b(?:Zouden jullie ons|Könnten Sie uns|Pourriez-vous nous|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
+    r"\binvitation to tender\b|\bexpressions? of interest\b|\btender documents\b|\bapproved supplier\b|\bappel d'offres\b|\bpliego de condiciones\b|\bVergabeunterlagen\b",
 )
 
 PRESS = _phrasing(
@@ -213,6 +221,8 @@ PRESS = _phrasing(
     r"\b(?:reporter|journalist|editor) at\b|\beditorial piece\b|\bI host\b|\bpodcast\b",
     r"\binterview (?:request|for)\b|\bno cost (?:and|or) (?:nothing to sign|sponsorship)\b",
     r"\b(?:principal |senior |research )?analyst (?:at|covering|with)\b|\bbriefing request\b|\bvendor questionnaire\b|\bmarket (?:landscape|guide|report|study)\b",
+    r"\b(?:journaliste?|journalistin|periodista|giornalista|dziennikarz\w*|redacteur|redaktør|toimittaja|reporter\w*)\b",
+    r"\b(?:un artículo|un article|einen Artikel|artykuł\w*|un articolo|een artikel|une? (?:dossier|enquête) sur|à paraître|vor der Veröffentlichung|przed publikacją|avant publication|antes de (?:su )?publicación)\b",
 )
 
 RECRUITER = _phrasing(
@@ -223,12 +233,15 @@ RECRUITER = _phrasing(
     r"\bexactly the profile\b|\byour (?:profile|background) (?:is|looks|fits|would)\b|\b(?:base salary|compensation package|equity package)\b",
     r"\bopen to (?:hearing about )?(?:a )?new (?:role|opportunit\w+|position)\b",
     r"\bhappy (?:at|where you are)\b",
+    r"\b(?:salary|compensation|remuneration) package\b|\bpackage is in the region\b|\bplus (?:meaningful |strong |generous )?equity\b|\b(?:salary|base) (?:of|around|in the region)\b|\bhiring (?:a|an) (?:VP|head|director|CTO|CFO|lead)\b",
+    r"\b(?:búsqueda de (?:su |un |una )?nuev[oa]|retribución|proceso confidencial|cazatalentos|headhunter|offre d'emploi|poste de (?:directeur|directrice|responsable)|vacature|Position als|stilling som|tjänsten som)\b",
 )
 
 COMMUNITY = _phrasing(
     "community",
     "a community event or personal note",
     r"\bmeetup\b(?!-)|\bpizza\b|\bbrunch\b|\bbirthday\b|\bLong time\b|\bI'?ll buy the next round\b",
+    r"\ba pint\b|\ba favou?r\b|\bbeen (?:far )?too long\b|\bcatch up over\b|\bmy (?:sister|brother|cousin|son|daughter|wife|husband|mum|mom|dad)\b",
 )
 
 CONFIRMATION = _phrasing(
@@ -263,6 +276,7 @@ SALES_TITLE = _phrasing(
     r"\b(?:commercial|commerciale|chargée? d'affaires|ingénieur commercial|développement commercial|directeur commercial|directrice commerciale)\b",
     r"\b(?:comercial|ejecutiv[oa] de cuentas|director[a]? comercial|desarrollo de negocio|gerente de cuentas|executiv[oa] de contas)\b",
     r"\b(?:consulente commerciale|area manager|responsabile commerciale|accountmanager|verkoopadviseur|säljare|key account)\b",
+    r"\b(?:salg\w*|sälj\w*|verkoop\w*|myyn\w*|handlowiec|obchodní\w*|directeur de comptes|directrice de comptes|business accounts?|client (?:manager|director|executive)|relationship manager|energy advisor|new business)\b",
 )
 
 OUTREACH_PHRASING = (

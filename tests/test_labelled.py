@@ -1,0 +1,56 @@
+"""Every labelled message is classified as labelled: the shared corpus exactly; the project's
+own sets (tests/heldout*) with no false alarm and a recall of at least 0.9 each."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from inboxguard.explain import explain_file
+
+HERE = Path(__file__).resolve().parent
+CORPUS = Path(os.environ.get("INBOXGUARD_CORPUS", HERE.parents[1] / "shared" / "corpus"))
+OWN_SETS = sorted(p for p in HERE.glob("heldout*") if (p / "labels.toml").exists())
+
+
+def _labels(folder: Path) -> list[dict[str, str]]:
+    return tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))["message"]
+
+
+def _corpus_labels() -> list[dict[str, str]]:
+    if not (CORPUS / "messages" / "labels.toml").exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the shared corpus is missing at {CORPUS}")
+        pytest.skip(f"the shared corpus is not beside the project ({CORPUS})")
+    return _labels(CORPUS / "messages")
+
+
+def test_every_corpus_message_is_classified_as_labelled() -> None:
+    wrong = []
+    for label in _corpus_labels():
+        verdict = explain_file((CORPUS / "messages" / label["file"]).read_bytes(), None).verdict
+        if (verdict.kind, verdict.vendor) != (label["verdict"], label.get("vendor")):
+            wrong.append(
+                f"{label['file']}: {label['verdict']} {label.get('vendor')} -> "
+                f"{verdict.kind} {verdict.vendor} ({verdict.summary()})"
+            )
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("folder", OWN_SETS, ids=[p.name for p in OWN_SETS])
+def test_own_sets_have_no_false_alarm_and_high_recall(folder: Path) -> None:
+    false_alarms, missed, positives = [], [], 0
+    for label in _labels(folder):
+        verdict = explain_file((folder / label["file"]).read_bytes(), None).verdict
+        if label["verdict"] == "other":
+            if verdict.kind != "other":
+                false_alarms.append(f"{label['file']}: {verdict.kind} ({verdict.summary()})")
+            continue
+        positives += 1
+        if verdict.kind == "other" or verdict.vendor != label.get("vendor"):
+            missed.append(label["file"])
+    assert not false_alarms, "\n".join(false_alarms)
+    assert 1 - len(missed) / positives >= 0.9, f"missed {len(missed)} of {positives}: {missed}"
