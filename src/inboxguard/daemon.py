@@ -102,6 +102,8 @@ class Daemon:
             self._reload_config(scheduler)
             try:
                 self._pass()
+                self._backoff.reset()
+                self._wait(scheduler)
             except (ServerError, LedgerError, *NETWORK_ERRORS) as error:
                 self._disconnect()
                 delay = self._backoff.next_delay()
@@ -109,9 +111,6 @@ class Daemon:
                     f"disconnected: {error}; retrying in {delay:.0f} s", logging.WARNING
                 )
                 self._stop.wait(delay)
-                continue
-            self._backoff.reset()
-            self._wait(scheduler)
 
     def _pass(self) -> None:
         if self._mailbox is None:

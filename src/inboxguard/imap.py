@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import logging
 import quopri
 import socket
@@ -151,9 +152,14 @@ class IMAPMailbox:
                 self._call("SUBSCRIBE", self.client.subscribe_folder, name)
 
     def status(self, folder: str) -> FolderStatus:
-        data = self._call(
-            "STATUS", self.client.folder_status, self._name(folder), ["UIDVALIDITY", "UIDNEXT"]
-        )
+        if self._selected is not None and self._selected[0] == folder:
+            # STATUS on the selected folder answers from the session's old view: select anew
+            data = self._call("SELECT", self.client.select_folder, self._name(folder), True)
+            self._selected = (folder, True)
+        else:
+            data = self._call(
+                "STATUS", self.client.folder_status, self._name(folder), ["UIDVALIDITY", "UIDNEXT"]
+            )
         return FolderStatus(uidvalidity=int(data[b"UIDVALIDITY"]), uidnext=int(data[b"UIDNEXT"]))
 
     def _select(self, folder: str, readonly: bool) -> None:
@@ -240,12 +246,19 @@ class IMAPMailbox:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     return False
+                began = time.monotonic()
                 responses = self._call("IDLE", self.client.idle_check, min(1.0, remaining))
                 if _announces_mail(responses):
                     return True
+                if _says_bye(responses) or (
+                    not responses and time.monotonic() - began < min(1.0, remaining) / 2
+                ):
+                    # readable but nothing to read: the server closed the connection
+                    raise ServerError(f"{self.where}: connection closed during IDLE")
             return False
         finally:
-            self._call("DONE", self.client.idle_done)
+            with contextlib.suppress(ServerError):
+                self._call("DONE", self.client.idle_done)
 
     def _uidnext_elsewhere(self, folder: str) -> int:
         """UIDNEXT seen from a second connection: the check right after entering IDLE that
@@ -293,6 +306,10 @@ def _announces_mail(responses: Any) -> bool:
         isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
         for r in responses or ()
     )
+
+
+def _says_bye(responses: Any) -> bool:
+    return any(isinstance(r, tuple) and r[:1] == (b"BYE",) for r in responses or ())
 
 
 def _item(item: dict[bytes, Any], prefix: bytes) -> bytes:
