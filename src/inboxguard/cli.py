@@ -128,8 +128,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("allow", "block"):
         from .config_edit import add_list_entry
 
-        added = add_list_entry(config.source, args.command, args.pattern)
-        print(f"{args.pattern} {'added to' if added else 'already on'} the {args.command} list")
+        entry = args.pattern.strip().lower()
+        added = add_list_entry(config.source, args.command, entry)
+        print(f"{entry} {'added to' if added else 'already on'} the {args.command} list")
         return EXIT_OK
     raise AssertionError(args.command)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import default_path
 from .config_edit import new_config_text, write_config
-from .errors import GuardError
+from .errors import GuardError, PasswordError
 from .organisation import is_webmail
 from .password import store_password
 from .providers import suggest
@@ -64,8 +64,12 @@ def init(path: Path | None, ask: Ask = input, ask_secret: Ask = getpass.getpass)
     print(f'Wrote {path} (mode = "observe": nothing is sent or moved until you set "act").')
     password = ask_secret(f"Password for {username} (stored in the system keyring): ")
     if password:
-        store_password(username, password)
-        print("Stored the password in the system keyring.")
+        try:
+            store_password(username, password)
+            print("Stored the password in the system keyring.")
+        except PasswordError as error:
+            print(f"Could not store the password: {error}. Set INBOXGUARD_PASSWORD or "
+                  "[imap] password_command instead.")
     return path
 
 
