@@ -28,7 +28,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from email.parser import BytesHeaderParser
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -38,7 +37,7 @@ import testbed
 from builders import build
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
-from testbed import Dovecot, MailUser, RunGuard, SmtpSink, WriteConfig
+from testbed import Dovecot, MailUser, RunGuard, SmtpSink, WriteConfig, message_ids
 
 pytestmark = pytest.mark.integration
 
@@ -298,21 +297,6 @@ class Probe:
                 f"INBOX holds {self.count('INBOX')}; stderr:\n{guard.stderr()}"
             ) from None
         return time.monotonic() - started
-
-
-def message_ids(server: Dovecot, user: MailUser, folder: str) -> list[str]:
-    """The Message-IDs (without <>) of the undeleted messages in `folder`, in UID order."""
-    parser = BytesHeaderParser()
-    with server.session(user) as client:
-        if not client.folder_exists(folder):
-            return []
-        client.select_folder(folder, readonly=True)
-        uids = sorted(client.search(["UNDELETED"]))
-        if not uids:
-            return []
-        data = client.fetch(uids, ["BODY.PEEK[HEADER]"])
-        headers = [parser.parsebytes(data[uid][b"BODY[HEADER]"]) for uid in uids]
-        return [str(header["Message-ID"]).strip().strip("<>") for header in headers]
 
 
 def record(tmp_path: Path, name: str, values: dict[str, Any]) -> Path:

@@ -10,14 +10,14 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import closing
 from email import policy
-from email.parser import BytesHeaderParser, BytesParser
+from email.parser import BytesParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 import testbed
 from builders import build
-from testbed import Dovecot, MailUser, RunGuard, SmtpSink, WriteConfig
+from testbed import Dovecot, MailUser, RunGuard, SmtpSink, WriteConfig, message_ids
 
 from inboxguard.ledger import Ledger
 
@@ -48,22 +48,6 @@ def pitch(number: int, *, follow_up: bool = False) -> bytes:
             message_id=f"<pitch-{number}@bitesio.com>",
         )
     return build(body=PITCH, message_id=f"<pitch-{number}@bitesio.com>")
-
-
-def message_ids(dovecot: Dovecot, user: MailUser, folder: str) -> list[str]:
-    """The Message-IDs (without <>) of the messages in `folder` not flagged \\Deleted, in UID
-    order: the form the ledger keeps them in."""
-    parser = BytesHeaderParser()
-    with dovecot.session(user) as client:
-        if not client.folder_exists(folder):
-            return []
-        client.select_folder(folder, readonly=True)
-        uids = sorted(client.search(["UNDELETED"]))
-        if not uids:
-            return []
-        data = client.fetch(uids, ["BODY.PEEK[HEADER]"])
-        headers = [parser.parsebytes(data[uid][b"BODY[HEADER]"]) for uid in uids]
-        return [str(header["Message-ID"]).strip().strip("<>") for header in headers]
 
 
 def folder_exists(dovecot: Dovecot, user: MailUser, folder: str) -> bool:

@@ -23,13 +23,12 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.parser import BytesHeaderParser
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
-from testbed import Dovecot, MailUser, RunGuard, SentMail, SmtpSink, WriteConfig
+from testbed import Dovecot, MailUser, RunGuard, SentMail, SmtpSink, WriteConfig, message_ids
 
 from inboxguard.classify import INVITE, OTHER, Verdict, classify
 from inboxguard.config import Decline, Policy
@@ -1258,21 +1257,6 @@ def passes(run_guard: RunGuard, config: Path, *args: str) -> subprocess.Complete
     assert completed.returncode == 0, f"stdout:\n{completed.stdout}\nstderr:\n{completed.stderr}"
     assert "Traceback" not in completed.stderr, completed.stderr
     return completed
-
-
-def message_ids(dovecot: Dovecot, user: MailUser, folder: str) -> list[str]:
-    """Message-IDs (without <>) of the undeleted messages in `folder`, in UID order."""
-    parser = BytesHeaderParser()
-    with dovecot.session(user) as client:
-        if not client.folder_exists(folder):
-            return []
-        client.select_folder(folder, readonly=True)
-        uids = sorted(client.search(["UNDELETED"]))
-        if not uids:
-            return []
-        data = client.fetch(uids, ["BODY.PEEK[HEADER]"])
-        headers = [parser.parsebytes(data[uid][b"BODY[HEADER]"]) for uid in uids]
-        return [str(header["Message-ID"]).strip().strip("<>") for header in headers]
 
 
 def where(dovecot: Dovecot, user: MailUser, message_id: str) -> list[str]:

@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from email.parser import BytesHeaderParser
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NoReturn, Protocol, TypeVar
@@ -769,3 +770,19 @@ class RunGuard(Protocol):
         timeout: float = ...,
         password: str | None = ...,
     ) -> subprocess.CompletedProcess[str]: ...
+
+
+def message_ids(server: Dovecot, user: MailUser, folder: str) -> list[str]:
+    """The Message-IDs (without <>) of the messages in `folder` not flagged \\Deleted, in UID
+    order: the form the ledger keeps them in."""
+    parser = BytesHeaderParser()
+    with server.session(user) as client:
+        if not client.folder_exists(folder):
+            return []
+        client.select_folder(folder, readonly=True)
+        uids = sorted(client.search(["UNDELETED"]))
+        if not uids:
+            return []
+        data = client.fetch(uids, ["BODY.PEEK[HEADER]"])
+        headers = [parser.parsebytes(data[uid][b"BODY[HEADER]"]) for uid in uids]
+        return [str(header["Message-ID"]).strip().strip("<>") for header in headers]

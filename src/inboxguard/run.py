@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -24,8 +24,24 @@ log = logging.getLogger("inboxguard.pass")
 Sender = Callable[[bytes, str, str], None]
 """Sends raw bytes from an address to an address; raises SendError when it surely did not."""
 
-Judge = Callable[[str, int, list[FetchedMessage], bool], int]
-"""Handles a batch of one folder; returns how many of its messages it handled, in order."""
+Judge = Callable[[str, int, Iterable[FetchedMessage], bool], None]
+"""Handles a batch of one folder's messages, in order."""
+
+
+class _UntilStopped:
+    """A batch handed out message by message until a stop is asked for; counts what it gave."""
+
+    def __init__(self, batch: list[FetchedMessage], stopping: Callable[[], bool]) -> None:
+        self.batch = batch
+        self.stopping = stopping
+        self.count = 0
+
+    def __iter__(self) -> Iterator[FetchedMessage]:
+        for fetched in self.batch:
+            if self.stopping():
+                return
+            self.count += 1
+            yield fetched
 
 
 @dataclass(frozen=True)
@@ -138,7 +154,9 @@ class GuardPass:
         budget = 2**62 if first_sight else self.config.policy.max_messages_per_pass
         for batch in self.mailbox.fetch_after(folder, last_uid):
             batch = batch[:budget]
-            handled = judge(folder, status.uidvalidity, batch, first_sight)
+            taken = _UntilStopped(batch, self.stopping)
+            judge(folder, status.uidvalidity, taken, first_sight)
+            handled = taken.count
             budget -= handled
             if handled:
                 last_uid = batch[handled - 1].uid
@@ -158,14 +176,10 @@ class GuardPass:
     # Sent: learning
 
     def _learn(
-        self, folder: str, uidvalidity: int, batch: list[FetchedMessage], history: bool
-    ) -> int:
-        handled = 0
+        self, folder: str, uidvalidity: int, batch: Iterable[FetchedMessage], history: bool
+    ) -> None:
         with self.ledger.transaction():
             for fetched in batch:
-                if self.stopping():
-                    break
-                handled += 1
                 self.report.read += 1
                 if self.ledger.recorded_action(folder, uidvalidity, fetched.uid):
                     continue
@@ -199,20 +213,15 @@ class GuardPass:
                         mine=True,
                     )
                 )
-        return handled
 
     # INBOX: judging
 
     def _judge(
-        self, folder: str, uidvalidity: int, batch: list[FetchedMessage], history: bool
-    ) -> int:
+        self, folder: str, uidvalidity: int, batch: Iterable[FetchedMessage], history: bool
+    ) -> None:
         planned: list[Planned] = []
-        handled = 0
         with self.ledger.transaction():
             for fetched in batch:
-                if self.stopping():
-                    break
-                handled += 1
                 recorded = self.ledger.recorded_action(folder, uidvalidity, fetched.uid)
                 if recorded is not None:
                     planned.append(Planned(fetched.uid, None, recorded))  # decided, not applied
@@ -222,7 +231,6 @@ class GuardPass:
                     planned.append(plan)
         if self.acting:
             self._apply(folder, planned)
-        return handled
 
     def _decide(
         self, folder: str, uidvalidity: int, fetched: FetchedMessage, history: bool

@@ -68,8 +68,10 @@ def init(path: Path | None, ask: Ask = input, ask_secret: Ask = getpass.getpass)
             store_password(username, password)
             print("Stored the password in the system keyring.")
         except PasswordError as error:
-            print(f"Could not store the password: {error}. Set INBOXGUARD_PASSWORD or "
-                  "[imap] password_command instead.")
+            print(
+                f"Could not store the password: {error}. Set INBOXGUARD_PASSWORD or "
+                "[imap] password_command instead."
+            )
     return path
 
 
