@@ -438,7 +438,7 @@ def _thread_with_user(message: Message, user: User, history: History) -> str | N
 
 _QUOTE_HEADER = re.compile(
     r"^\s*(?:On .{5,80} wrote:|Am .{5,80} schrieb .*:|Le .{5,80} a écrit :"
-    r"|El .{5,80} escribió:|From: .*|Von: .*|De: .*)\s*$",
+    r"|El .{5,80} escribió:|(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä): .*)\s*$",
     re.M,
 )
 

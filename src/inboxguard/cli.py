@@ -61,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
         )
         edit.add_argument("pattern", metavar="PATTERN")
 
+    for name, what in (
+        ("show", "what the ledger holds on one vendor"),
+        ("report", "an evidence report on a vendor that ignored a no"),
+        ("forgive", "lift a vendor's no: its mail is judged afresh"),
+    ):
+        one = _command(commands, name, what, f"guard {name} bitesio.com")
+        one.add_argument("vendor", metavar="VENDOR")
+
     demo = _command(commands, "demo", "see the guard work on a local demo mailbox", "guard demo")
     demo.add_argument("--dir", type=Path, metavar="DIR", help="where (default: a new temp dir)")
 
@@ -125,6 +133,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         login(config.imap.username if config.imap else config.account.email)
         return EXIT_OK
+    if args.command in ("show", "report", "forgive"):
+        return _vendor_command(config, args)
     if args.command in ("allow", "block"):
         from .config_edit import add_list_entry
 
@@ -162,6 +172,30 @@ def _status(config: object, args: argparse.Namespace) -> int:
         print(json.dumps([row.as_json() for row in rows], indent=2))
     else:
         render_status(rows, pending, include_all=args.all)
+    return EXIT_OK
+
+
+def _vendor_command(config: object, args: argparse.Namespace) -> int:
+    from . import evidence
+    from .ledger import Ledger, utcnow
+
+    vendor = args.vendor.strip().lower()
+    ledger = Ledger.open(config.storage_path)  # type: ignore[attr-defined]
+    try:
+        if args.command == "show":
+            print(evidence.show(ledger, vendor))
+        elif args.command == "report":
+            print(evidence.report(ledger, vendor, utcnow()))
+        else:
+            with ledger.transaction():
+                lifted = ledger.forgive(vendor, utcnow())
+            blocked = vendor in config.lists.block  # type: ignore[attr-defined]
+            print(
+                f"{vendor}: {'no lifted' if lifted else 'had no standing no'}"
+                + ("; it is still on the block list, remove it there too" if blocked else "")
+            )
+    finally:
+        ledger.close()
     return EXIT_OK
 
 

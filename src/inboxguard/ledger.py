@@ -88,6 +88,13 @@ MIGRATIONS: tuple[str, ...] = (
 """Numbered schema migrations: entry N is version N+1. Only ever append."""
 
 
+_SINCE_THE_NO = (
+    "o.organisation = v.organisation AND v.no_at IS NOT NULL "
+    "AND substr(o.arrived_at, 1, 19) >= substr(v.no_at, 1, 19)"
+)
+"""Offences count against the standing no only: a forgiven no leaves its history behind."""
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -118,6 +125,9 @@ class VendorState:
     no_at: datetime | None = None
     no_via: str | None = None
     declined: bool = False
+    """A decline is on its way (pending, unsent, or its fate unknown): as good as a no."""
+    ever_declined: bool = False
+    """A decline was made once: there is never a second, even after `guard forgive`."""
 
     @property
     def correspondent(self) -> bool:
@@ -154,6 +164,16 @@ class Decline:
     created_at: datetime
     sent_at: datetime | None
     raw: bytes = b""
+
+
+@dataclass(frozen=True)
+class Offence:
+    """A message that arrived from an organisation after its no."""
+
+    message_id: str | None
+    sender: str | None
+    subject: str
+    arrived_at: datetime
 
 
 @dataclass(frozen=True)
@@ -356,7 +376,8 @@ class Ledger:
     def vendor(self, organisation: str) -> VendorState:
         row = self._db.execute(
             "SELECT v.outreach, v.correspondent_since, v.no_at, v.no_via, "
-            "d.organisation IS NOT NULL AS declined FROM vendors v "
+            "d.organisation IS NOT NULL AS ever_declined, "
+            "d.organisation IS NOT NULL AND d.state != 'sent' AS declined FROM vendors v "
             "LEFT JOIN declines d ON d.organisation = v.organisation "
             "WHERE v.organisation = ?",
             (organisation,),
@@ -370,6 +391,7 @@ class Ledger:
             no_at=_moment(row["no_at"]),
             no_via=row["no_via"],
             declined=bool(row["declined"]),
+            ever_declined=bool(row["ever_declined"]),
         )
 
     def vendor_brands(self) -> dict[str, str]:
@@ -452,6 +474,30 @@ class Ledger:
             (organisation, message_id, sender, subject, _iso(arrived_at), _iso(utcnow())),
         )
 
+    def offences(self, organisation: str) -> list[Offence]:
+        """The offences against the standing no, oldest first."""
+        rows = self._db.execute(
+            "SELECT o.message_id, o.sender, o.subject, o.arrived_at FROM offences o "
+            f"JOIN vendors v ON v.organisation = o.organisation WHERE {_SINCE_THE_NO} "
+            "AND o.organisation = ? ORDER BY o.arrived_at",
+            (organisation,),
+        )
+        return [Offence(row[0], row[1], row[2] or "", _moment(row[3]) or utcnow()) for row in rows]
+
+    def forgive(self, organisation: str, at: datetime) -> bool:
+        """Lift a standing no; its offences stay as history but count no more."""
+        found = self._db.execute(
+            "UPDATE vendors SET no_at = NULL, no_via = NULL, no_message_id = NULL "
+            "WHERE organisation = ? AND no_at IS NOT NULL",
+            (organisation,),
+        ).rowcount
+        self._db.execute(
+            "UPDATE noes SET lifted_at = ? WHERE organisation = ? AND lifted_at IS NULL",
+            (_iso(at), organisation),
+        )
+        self._brands = None
+        return bool(found)
+
     def blocked_organisations(self) -> set[str]:
         rows = self._db.execute("SELECT DISTINCT organisation FROM noes WHERE via = 'block'")
         return {row[0] for row in rows}
@@ -519,8 +565,8 @@ class Ledger:
     def status(self, include_all: bool = False) -> list[VendorStatus]:
         rows = self._db.execute(
             "SELECT v.organisation, v.outreach, v.no_at, v.no_via, d.state AS decline_state, "
-            "(SELECT COUNT(*) FROM offences o WHERE o.organisation = v.organisation) AS after_no, "
-            "(SELECT MAX(arrived_at) FROM offences o WHERE o.organisation = v.organisation) "
+            f"(SELECT COUNT(*) FROM offences o WHERE {_SINCE_THE_NO}) AS after_no, "
+            f"(SELECT MAX(arrived_at) FROM offences o WHERE {_SINCE_THE_NO}) "
             "AS last_offence_at FROM vendors v "
             "LEFT JOIN declines d ON d.organisation = v.organisation "
             "WHERE v.outreach > 0 OR v.no_at IS NOT NULL OR d.organisation IS NOT NULL "

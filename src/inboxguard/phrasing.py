@@ -213,6 +213,7 @@ BUYER = _phrasing(
     r"\b(?:op zoek naar (?:een |betere )?\w+|wir suchen (?:einen|eine) (?:\w+ )?(?:Anbieter|Lieferanten|Dienstleister|Software)|nous recherchons un (?:prestataire|fournisseur)|estamos buscando (?:un |una )?(?:proveedor|solución))\b",
     r"\b(?:Zouden jullie ons|Könnten Sie uns|Pourriez-vous nous|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
     r"\binvitation to tender\b|\bexpressions? of interest\b|\btender documents\b|\bapproved supplier\b|\bappel d'offres\b|\bpliego de condiciones\b|\bVergabeunterlagen\b",
+    r"\b(?:lance une consultation|dossier de consultation|remise des offres|service achats|abre una licitación|presentación de ofertas|Angebotsabgabe|Abgabefrist|offerteaanvraag|anbudsunderlag|udbudsmateriale)\b",
 )
 
 PRESS = _phrasing(

@@ -82,7 +82,7 @@ def decide(
             )
         why = f"{_ordinal(count)} outreach message from {organisation}"
         target = _reply_recipient(message)
-    refusal = _refusal(message, verdict, user, target, policy, circumstances)
+    refusal = _refusal(message, verdict, state, user, target, policy, circumstances)
     if refusal:
         return Decision(KEEP, (f"{why}, but no decline: {refusal}",), counts=True)
     action = DECLINE_INVITE if verdict.kind == INVITE else DECLINE
@@ -116,6 +116,7 @@ def _invite_recipient(verdict: Verdict) -> Address | None:
 def _refusal(
     message: Message,
     verdict: Verdict,
+    state: VendorState,
     user: User,
     target: Address | None,
     policy: Policy,
@@ -125,6 +126,8 @@ def _refusal(
     reason = never_reply_reason(message, user)
     if reason:
         return reason
+    if state.ever_declined:
+        return "it was declined once already, and never is twice"
     if target is None:
         return "no address to answer"
     if user.is_colleague(target.email):

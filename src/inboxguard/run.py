@@ -9,6 +9,7 @@ from datetime import datetime
 
 from .classify import INVITE, OUTREACH, Verdict, classify, template_fingerprint
 from .config import Config
+from .errors import LedgerError
 from .learning import learn_from_sent
 from .ledger import Decline, Ledger, MessageRecord, Progress, VendorState, utcnow
 from .lists import Lists, entry_organisation
@@ -338,19 +339,21 @@ class GuardPass:
             )
         except UnsafeReply as error:
             return Decision(KEEP, (*decision.reasons, f"no decline: {error}"))
-        self.ledger.add_decline(
-            Decline(
-                organisation=organisation,
-                kind="invite" if invite else "email",
-                state="pending",
-                recipient=composed.recipient,
-                message_id=composed.message_id,
-                in_reply_to=message.message_id,
-                created_at=self.now(),
-                sent_at=None,
-                raw=composed.raw,
-            )
+        decline = Decline(
+            organisation=organisation,
+            kind="invite" if invite else "email",
+            state="pending",
+            recipient=composed.recipient,
+            message_id=composed.message_id,
+            in_reply_to=message.message_id,
+            created_at=self.now(),
+            sent_at=None,
+            raw=composed.raw,
         )
+        try:
+            self.ledger.add_decline(decline)
+        except LedgerError as error:  # the ledger's own guard against a second decline
+            return Decision(KEEP, (*decision.reasons, f"no decline: {error}"))
         self._declined_this_pass.add(organisation)
         return decision
 
