@@ -498,7 +498,8 @@ def _evidence(
     score reaches the threshold (counter-signals are always weighed first, so the verdict is
     the same)."""
     body = strip_quotes(message.text)[:EVIDENCE_CHARS]
-    words = f"{message.subject}\n{body}"
+    summaries = "\n".join(c.summary for c in message.calendars) if message.may_have_calendar else ""
+    words = f"{message.subject}\n{summaries}\n{body}"
     signals = _structure(message, user, organisation, history, weight, body)
     for phrasing in NOT_OUTREACH_PHRASING:
         found = phrasing.find(f"{message.subject}\n{message.text[: EVIDENCE_CHARS * 2]}")
@@ -532,8 +533,11 @@ def _structure(
         signals.append(Signal(name, weight[name], reason))
 
     brand = _brand(organisation)
-    if brand and _word_pattern(brand).search(
-        fold(_ADDRESS_OR_LINK.sub(" ", _without_signature(body)))
+    # an invite may say nothing but its title: "Sensoria Riego - sondas para Fincas La Calva"
+    titles = " ".join(c.summary for c in message.calendars) if message.may_have_calendar else ""
+    if brand and (
+        _word_pattern(brand).search(fold(_ADDRESS_OR_LINK.sub(" ", _without_signature(body))))
+        or brand in fold(titles).lower().replace(" ", "")
     ):
         add("self-promotion", f"talks up its own company ({brand.title()})")
     user_brand = _brand(user.organisation)
@@ -607,7 +611,8 @@ _FIRST_PLURAL = re.compile(
 )
 _SECOND_PERSON = re.compile(
     r"\b(?:you|your|sie|ihnen|ihr\w*|du|dir|dich|vous|votre|vos|tu|usted|ustedes|su|te|lei|"
-    r"u|uw|je|jij|jullie|você|vocês|lhe|dig|deg|ni|er|jer|pan|pani|państwo|\w+(?:ría|rías|"
+    r"u|uw|je|jij|jullie|você|vocês|lhe|le|dig|deg|ni|er|jer|pan|pani|państwo|vám|vás|"
+    r"\w+(?:ría|rías|"
     r"riez|rebbe|ria))\b"
 )
 

@@ -83,6 +83,7 @@ MEETING_ASK = _phrasing(
     r"\bPosso (?:inviarle|mandarle|chiamarla)\b|\bMag ik u\b|\been (?:korte )?afspraak\b|\bKan jag (?:skicka|ringa)\b",
     r"\bI (?:can|could) send (?:you |it |them |that )?(?:over|across)\b|\bI(?:'m| am) free (?:most of |on )?(?:next|this)\b",
     r"\b(?:kort samtal|kort snak|kort prat|krótk\w+ rozmow\w+|breve (?:conversa|conversación|conversazione|chamada)|te lo enseño|je passe vous voir|paso por|ich komme gern vorbei)\b",
+    r"\b(?:mohu vám (?:poslat|zavolat)|skal jeg sende|zal ik (?:u|je) .{0,30}(?:sturen|bellen)|kan jeg sende|får jeg sende|kan jag skicka|czy mogę (?:przesłać|wysłać|zadzwonić)|schicken sie mir|envíeme|mándame|¿qué día le)\b",
 )
 
 VALUE_PITCH = _phrasing(
@@ -117,6 +118,11 @@ VALUE_PITCH = _phrasing(
     r"\b(?:kostenlos|gratuit|gratuito|gratis|free of charge|no cost to you|sans engagement|unverbindlich)\w*\b",
     r"\bfree (?:trial|pilot|audit|analysis|assessment|consultation|quote|review|sample|survey)s?\b|\b(?:trade|special|introductory|exclusive) pric\w+\b|\bside-by-side\b|\bwe (?:usually|typically|often) (?:find|save|cut|see)\b",
     r"\b(?:desenvolvemos|desarrollamos|nous avons (?:développé|conçu)|abbiamo sviluppato|wij hebben .{0,20}ontwikkeld|vi har (?:byggt|utvecklat|udviklet))\b|\bwe (?:built|developed|designed) (?:one|a|an|it|this)\b",
+    r"\d[\d.,]*\s?(?:€|eur|euro|kr\.?|kč|zł|£|\$|usd|gbp|sek|dkk|nok|chf|ct)\s?(?:/|per|pr\.?|por|pro|par|al|im|each|la|a)\s?(?:kwh|month|mes|mois|monat|maand|måned|månad|miesiąc|měsíc|user|usuario|seat|hour|hr|arbejdsplads|m²|m2)\b",
+    r"\b(?:from|ab|desde|à partir de|fra|från|od|vanaf|a partire da|a partir de)\s(?:€|£|\$)?\s?\d[\d.,]*\s?(?:€|eur|kr\.?|kč|zł|£|\$)",
+    r"\b(?:konkretes angebot|unser angebot|das angebot ist|la oferta (?:que|termina)|nuestra oferta|notre offre|cette offre|et tilbud|ett erbjudande|een offerte|un'offerta|nabídk\w+|oferta especial|gültig bis|valable jusqu|válida hasta|geldig tot|gyldig til|giltigt till)\b",
+    r"\b(?:sin costo|sin compromiso|zdarma|bezpłatn\w*|ilmai\w*|maksuton|vederlagsfri\w*|kostnadsfri\w*|sem compromisso|senza impegno|gratis proef)\b",
+    r"\bwe(?:'ve| have) (?:run|done|delivered|helped|built|placed) (?:\w+ ){0,3}(?:of these|projects|companies|clients|teams|firms|for)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -193,6 +199,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:visited|browsed|came across|looked at|checked out) (?:your (?:site|website|store|page)|\S+\.(?:com|io|co|de|fr|es|nl|it|co\.uk)\b)",
     r"\bcongrat(?:s|ulations) on\b|\bfélicitations pour\b|\bherzlichen Glückwunsch zu\b|\benhorabuena por\b",
     r"\b(?:snabb fråga|hurtigt spørgsmål|kurze frage|petite question|pregunta rápida|domanda veloce|korte vraag|pergunta rápida|szybkie pytanie|rychlá otázka)\b",
+    r"\b(?:kennismaking|prise de contact|primera reunión|intro call|introductory call|kennenlerngespräch|tutustumis\w*)\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
