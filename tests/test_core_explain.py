@@ -9,7 +9,8 @@ from pathlib import Path
 from builders import build
 
 from inboxguard.classify import OUTREACH
-from inboxguard.explain import DEFAULT_POLICY, explain, explain_file, render_explanation
+from inboxguard.config import default_policy
+from inboxguard.explain import explain, explain_file, render_explanation
 from inboxguard.ledger import Ledger
 from inboxguard.lists import Lists
 from inboxguard.message import parse
@@ -63,7 +64,9 @@ def test_explain_with_the_ledger_counts_earlier_outreach(tmp_path: Path) -> None
         with ledger.transaction():
             ledger.count_outreach("bitesio.com", NOW)
         user = User("alan@example.com", "Alan Porter", ("example.com",))
-        explanation = explain(parse(build(body=PITCH)), user, Lists(), ledger, DEFAULT_POLICY, NOW)
+        explanation = explain(
+            parse(build(body=PITCH)), user, Lists(), ledger, default_policy(), NOW
+        )
     finally:
         ledger.close()
     assert explanation.verdict.kind == OUTREACH

@@ -189,9 +189,13 @@ def classify(
     organisation = attribute(message, user, history, read_body=False)
     signals: list[Signal] = []
 
-    def verdict(kind: str, *, relation: str | None = None, **flags: bool) -> Verdict:
+    def verdict(
+        kind: str, *, relation: str | None = None, automatic: bool = False, forged: bool = False
+    ) -> Verdict:
         score = sum(s.weight for s in signals)
-        return Verdict(kind, organisation, tuple(signals), score, relation=relation, **flags)
+        return Verdict(
+            kind, organisation, tuple(signals), score, automatic, forged, relation=relation
+        )
 
     forged = forged_reason(message)
     if forged:
@@ -463,7 +467,7 @@ _FORWARDED_FROM = re.compile(r"^\s*(?:From|Von|De|Da|Van):\s.*?([\w.+'-]+@[\w.-]
 def _forwards_itself(message: Message, sender: Address) -> bool:
     """A vendor "forwarding" its own earlier pitch: a sales trick, not a forward."""
     found = _FORWARDED_FROM.search(message.text)
-    return bool(found) and identity(found.group(1)) == identity(sender.email)
+    return found is not None and identity(found.group(1)) == identity(sender.email)
 
 
 def _cancellation(message: Message) -> bool:

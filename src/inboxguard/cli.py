@@ -7,9 +7,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, logs
 from .errors import GuardError, MessageError
+
+if TYPE_CHECKING:
+    from .config import Config
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -145,24 +149,24 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
-def _run(config: object, args: argparse.Namespace) -> int:
+def _run(config: Config, args: argparse.Namespace) -> int:
     from .session import run_once
 
     if not args.once:
         from .daemon import Daemon
 
-        return Daemon(config, args.config).run()  # type: ignore[arg-type]
-    report = run_once(config)  # type: ignore[arg-type]
+        return Daemon(config, args.config).run()
+    report = run_once(config)
     if report.read:
         print(report.summary())
     return EXIT_FAILED if report.errors else EXIT_OK
 
 
-def _status(config: object, args: argparse.Namespace) -> int:
+def _status(config: Config, args: argparse.Namespace) -> int:
     from .ledger import Ledger
     from .status import render_status
 
-    ledger = Ledger.open(config.storage_path)  # type: ignore[attr-defined]
+    ledger = Ledger.open(config.storage_path)
     try:
         rows = ledger.status(include_all=args.all)
         pending = ledger.declines(state="pending") + ledger.declines(state="uncertain")
@@ -175,12 +179,12 @@ def _status(config: object, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _vendor_command(config: object, args: argparse.Namespace) -> int:
+def _vendor_command(config: Config, args: argparse.Namespace) -> int:
     from . import evidence
     from .ledger import Ledger, utcnow
 
     vendor = args.vendor.strip().lower()
-    ledger = Ledger.open(config.storage_path)  # type: ignore[attr-defined]
+    ledger = Ledger.open(config.storage_path)
     try:
         if args.command == "show":
             print(evidence.show(ledger, vendor))
@@ -189,7 +193,7 @@ def _vendor_command(config: object, args: argparse.Namespace) -> int:
         else:
             with ledger.transaction():
                 lifted = ledger.forgive(vendor, utcnow())
-            blocked = vendor in config.lists.block  # type: ignore[attr-defined]
+            blocked = vendor in config.lists.block
             print(
                 f"{vendor}: {'no lifted' if lifted else 'had no standing no'}"
                 + ("; it is still on the block list, remove it there too" if blocked else "")

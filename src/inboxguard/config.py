@@ -463,6 +463,11 @@ def _folders(table: _Table) -> Folders:
     )
 
 
+def default_policy() -> Policy:
+    """The policy of a config that says nothing about it."""
+    return _policy(_Table("policy", {}, []))
+
+
 def _policy(table: _Table) -> Policy:
     return Policy(
         mode=table.choice("mode", "act", MODES) or "act",

@@ -7,17 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 from .classify import OTHER, History, NoHistory, Verdict, classify
-from .config import Config, Policy
+from .config import Config, Policy, default_policy
 from .ledger import Ledger, VendorState, utcnow
 from .lists import Lists
 from .message import Message, parse
 from .policy import Circumstances, Decision, decide
 from .run import user_of
 from .user import User
-
-DEFAULT_POLICY = Policy(
-    mode="act", decline_after=2, grace_days=2, max_declines_per_day=20, max_messages_per_pass=50000
-)
 
 
 @dataclass(frozen=True)
@@ -51,7 +47,9 @@ def explain_file(raw: bytes, config_path: Path | None, now: datetime | None = No
     config, else alone, taking its recipient to be the user."""
     message = parse(raw)
     if config_path is None:
-        return explain(message, _recipient_user(message), Lists(), NoHistory(), DEFAULT_POLICY, now)
+        return explain(
+            message, _recipient_user(message), Lists(), NoHistory(), default_policy(), now
+        )
     from .config import load
 
     config: Config = load(config_path)

@@ -12,7 +12,7 @@ import email.parser
 import email.utils
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
@@ -306,9 +306,14 @@ def _addresses(mail: _RawHeaders, name: str) -> tuple[Address, ...]:
             addr = _CONTROL.sub("", addr).strip().lower()
             if addr.count("@") != 1 or " " in addr or addr.startswith("@") or _PLACEHOLDER in addr:
                 continue
-            display = _HIDDEN.sub(lambda m, words=words: words[int(m.group(1))], display)
+            display = _HIDDEN.sub(_restorer(words), display)
             found.append(Address(name=decode_header_value(display), email=addr))
     return tuple(found)
+
+
+def _restorer(words: list[str]) -> Callable[[re.Match[str]], str]:
+    """Puts hidden encoded words back into a display name."""
+    return lambda found: words[int(found.group(1))]
 
 
 def _first(addresses: tuple[Address, ...]) -> Address | None:
@@ -451,7 +456,7 @@ _AUTH_DOMAIN = re.compile(
 )
 
 
-def _auth_results(values: list[object]) -> Iterable[AuthResult]:
+def _auth_results(values: list[str]) -> Iterable[AuthResult]:
     for value in values:
         for method, result, rest in _AUTH_ITEM.findall(str(value)):
             domain_match = _AUTH_DOMAIN.search(rest)

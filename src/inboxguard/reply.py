@@ -148,7 +148,7 @@ def compose_calendar_decline(
     return reply.to_ical().decode("utf-8")
 
 
-def _original_event(invite: CalendarRequest) -> icalendar.Event | None:
+def _original_event(invite: CalendarRequest) -> icalendar.cal.Component | None:
     try:
         calendar = icalendar.Calendar.from_ical(invite.ics.decode("utf-8", errors="replace"))
     except (ValueError, IndexError, KeyError, TypeError):
@@ -162,7 +162,7 @@ def _original_event(invite: CalendarRequest) -> icalendar.Event | None:
     return None
 
 
-def _declining_attendee(event: icalendar.Event | None, user: User) -> icalendar.vCalAddress:
+def _declining_attendee(event: icalendar.cal.Component | None, user: User) -> icalendar.vCalAddress:
     attendees = event.get("ATTENDEE", []) if event is not None else []
     if not isinstance(attendees, list):
         attendees = [attendees]
