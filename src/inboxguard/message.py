@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import binascii
-import contextlib
 import email
 import email.errors
 import email.header
@@ -34,7 +33,9 @@ _SIMPLE_ADDRESS = re.compile(
 )
 _CALENDAR_HINTS = (b"text/calendar", b"application/ics", b".ics")
 _UNFOLD = re.compile(r"\r?\n[ \t]*")
-_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+_ENCODED_RUN = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=(?:\s+=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=)*")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _PLACEHOLDER = "igword"
 _HIDDEN = re.compile(rf"{_PLACEHOLDER}(\d+){_PLACEHOLDER}")
 
@@ -184,7 +185,7 @@ def parse(raw: bytes, extra_calendars: Iterable[bytes] = ()) -> Message:
     mail = _RawHeaders(_split_header(raw)[0])
     headers = _headers(mail)
     return Message(
-        message_id=_first_id(headers.get("message-id")),
+        message_id=_first_id(_raw_field(mail, "message-id")),
         subject=headers.get("subject", ""),
         sender=_first(_addresses(mail, "from")),
         reply_to=_addresses(mail, "reply-to"),
@@ -193,8 +194,8 @@ def parse(raw: bytes, extra_calendars: Iterable[bytes] = ()) -> Message:
         delivered_to=tuple(
             a.email for a in _addresses(mail, "delivered-to") + _addresses(mail, "x-original-to")
         ),
-        in_reply_to=_ids(headers.get("in-reply-to")),
-        references=_ids(headers.get("references")),
+        in_reply_to=_ids(_raw_field(mail, "in-reply-to")),
+        references=_ids(_raw_field(mail, "references")),
         return_path=_return_path(headers.get("return-path")),
         date=_date(headers.get("date")),
         headers=headers,
@@ -233,13 +234,29 @@ def _parse_body(raw: bytes, extra_calendars: tuple[bytes, ...]) -> _Body:
 
 
 def decode_header_value(value: object) -> str:
-    """Decode RFC 2047 encoded words and fold the value onto one line with no control chars."""
+    """Decode RFC 2047 encoded words, word by word, and fold the value onto one line with no
+    control characters and no lone surrogates. A word that cannot be decoded stays as text."""
     text = str(value)
-    if "=?" not in text:
-        return _CONTROL.sub(" ", text).strip()
-    with contextlib.suppress(ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
-        text = str(email.header.make_header(email.header.decode_header(text)))
-    return _CONTROL.sub(" ", text).strip()
+    if "=?" in text:
+        text = _ENCODED_RUN.sub(_decode_words, text)
+    return _CONTROL.sub(" ", _SURROGATES.sub("\ufffd", text)).strip()
+
+
+def _decode_words(found: re.Match[str]) -> str:
+    try:
+        parts = email.header.decode_header(found.group(0))
+    except (ValueError, email.errors.HeaderParseError):
+        return found.group(0)
+    decoded = []
+    for data, charset in parts:
+        if isinstance(data, str):
+            decoded.append(data)
+            continue
+        try:
+            decoded.append(data.decode(charset or "ascii", errors="replace"))
+        except (LookupError, UnicodeError):
+            decoded.append(data.decode("utf-8", errors="replace"))
+    return "".join(decoded)
 
 
 def html_to_text(markup: str) -> str:
@@ -275,6 +292,12 @@ class _RawHeaders:
 
     def get_all(self, name: str) -> list[str]:
         return [value for field, value in self.fields if field == name]
+
+
+def _raw_field(mail: _RawHeaders, name: str) -> str | None:
+    """A field as sent, unfolded, never decoded: message ids are not text."""
+    values = mail.get_all(name)
+    return _CONTROL.sub(" ", values[0]).strip() if values else None
 
 
 def _headers(mail: _RawHeaders) -> dict[str, str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from email.headerregistry import Address as HeaderAddress
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, make_msgid
 
 import icalendar
 
@@ -26,6 +27,9 @@ sequences, and do not contact us again, by email, phone or calendar invitation.
 """
 """The decline text when `[decline] body` is not set: firm, courteous, and plain about it."""
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+MAX_MESSAGE_ID = 960
+"""Longer ids are not echoed: they would not fit a header line and help nobody thread."""
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u0085]+")
 _ADDRESS = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$"
@@ -52,13 +56,15 @@ class ComposedReply:
 
 
 def safe_header_text(value: str, limit: int = 200) -> str:
-    """Vendor-controlled text made fit for a header: no control characters, bounded."""
-    return " ".join(_UNSAFE.sub(" ", value).split())[:limit]
+    """Vendor-controlled text made fit for a header: no control characters, no lone
+    surrogates, no encoded-word syntax left for a mail program to decode, bounded."""
+    text = _SURROGATES.sub("\ufffd", _UNSAFE.sub(" ", value)).replace("=?", "= ?")
+    return " ".join(text.split())[:limit]
 
 
 def safe_address(address: str) -> str:
     address = address.strip()
-    if not _ADDRESS.match(address) or len(address) > 254:
+    if not _ADDRESS.match(address) or len(address) > 254 or "=?" in address:
         raise UnsafeReply(f"not a plain address: {address!r}")
     return address
 
@@ -99,8 +105,12 @@ def compose_decline(
     message_id = make_msgid(domain=from_address.rpartition("@")[2])
 
     reply = EmailMessage(policy=_POLICY)
-    reply["From"] = formataddr((safe_header_text(user.name), from_address))
-    reply["To"] = formataddr((values["sender_name"] if recipient.name else "", to_address))
+    try:
+        reply["From"] = HeaderAddress(safe_header_text(user.name), addr_spec=from_address)
+        to_name = values["sender_name"] if recipient.name else ""
+        reply["To"] = HeaderAddress(to_name, addr_spec=to_address)
+    except (ValueError, IndexError) as error:  # the email package's own refusal
+        raise UnsafeReply(f"cannot address the reply: {error}") from error
     reply["Subject"] = safe_header_text(template.subject.format(**values), 250)
     reply["Date"] = format_datetime(now)
     reply["Message-ID"] = message_id
@@ -120,7 +130,9 @@ def compose_decline(
 
 
 def _is_message_id(value: str) -> bool:
-    return bool(re.fullmatch(r"[^\s<>()\\,;:\"\[\]]+@[^\s<>()\\,;:\"\[\]]+", value))
+    return len(value) <= MAX_MESSAGE_ID and bool(
+        re.fullmatch(r"[^\s<>()\\,;:\"\[\]]+@[^\s<>()\\,;:\"\[\]]+", value)
+    )
 
 
 def compose_calendar_decline(
@@ -137,9 +149,11 @@ def compose_calendar_decline(
     answer.add("uid", invite.uid)
     answer.add("dtstamp", now)
     answer.add("sequence", invite.sequence)
-    for name in ("RECURRENCE-ID", "DTSTART", "DTEND", "SUMMARY", "ORGANIZER"):
+    for name in ("RECURRENCE-ID", "DTSTART", "DTEND", "ORGANIZER"):
         if event is not None and name in event:
             answer[name] = event[name]
+    if event is not None and "SUMMARY" in event:
+        answer.add("summary", safe_header_text(str(event["SUMMARY"])))
     if "ORGANIZER" not in answer and invite.organizer:
         answer.add("organizer", f"mailto:{invite.organizer}")
     answer["ATTENDEE"] = _declining_attendee(event, user)

@@ -337,7 +337,7 @@ class GuardPass:
                 self.now(),
                 invite=invite,
             )
-        except UnsafeReply as error:
+        except (UnsafeReply, ValueError, UnicodeError) as error:
             return Decision(KEEP, (*decision.reasons, f"no decline: {error}"))
         decline = Decline(
             organisation=organisation,
