@@ -31,6 +31,7 @@ _SKIPPED_HEADERS = (
 HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS.NOT ({_SKIPPED_HEADERS})]"
 TEXT_ITEM = f"BODY.PEEK[TEXT]<0.{EXCERPT_BYTES}>"
 FETCH_ITEMS = (HEADER_ITEM, TEXT_ITEM, "INTERNALDATE")
+_MESSAGE_ID_ITEM = "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
 
 NETWORK_ERRORS = (OSError, socket.timeout, ssl.SSLError, IMAPClientError, EOFError)
 """What a dropped or refused connection raises inside imapclient and the socket layer."""
@@ -288,6 +289,17 @@ class IMAPMailbox:
         self._call("COPY", self.client.copy, uids, target)
         self._call("STORE", self.client.add_flags, uids, [imapclient.DELETED], silent=True)
         self._call("UID EXPUNGE", self.client.expunge, uids)
+
+    def holds(self, folder: str, message_id: str) -> bool:
+        self._select(folder, readonly=True)
+        found = self._call("SEARCH", self.client.search, ["HEADER", "Message-ID", message_id])
+        if not found:
+            return False
+        # SEARCH HEADER is a substring match: confirm the exact id
+        data = self._call("FETCH", self.client.fetch, found, [_MESSAGE_ID_ITEM])
+        return any(
+            f"<{message_id}>".encode() in _item(item, b"BODY[HEADER") for item in data.values()
+        )
 
     def append(self, folder: str, raw: bytes, seen: bool = True) -> None:
         flags = [imapclient.SEEN] if seen else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -66,7 +67,8 @@ MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL,
         sent_at TEXT,
         error TEXT,
-        raw BLOB NOT NULL
+        raw BLOB NOT NULL,
+        copied INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE offences (
         id INTEGER PRIMARY KEY,
@@ -164,6 +166,7 @@ class Decline:
     created_at: datetime
     sent_at: datetime | None
     raw: bytes = b""
+    copied: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,15 +242,21 @@ class Ledger:
         try:
             yield
         except sqlite3.Error as error:
-            self._db.execute("ROLLBACK")
+            self._rollback()
             raise LedgerError(f"ledger {self.path}: {error}") from error
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self._db.execute("COMMIT")
         except sqlite3.Error as error:
             raise LedgerError(f"ledger {self.path}: {error}") from error
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not undone it itself (a full disk)."""
+        if self._db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
 
     def _migrate(self) -> None:
         self._db.execute(
@@ -549,9 +558,17 @@ class Ledger:
                 created_at=_moment(row["created_at"]) or utcnow(),
                 sent_at=_moment(row["sent_at"]),
                 raw=row["raw"],
+                copied=bool(row["copied"]),
             )
             for row in rows
         ]
+
+    def copies_owed(self) -> list[Decline]:
+        """Sent declines whose copy is not in the user's Sent folder yet."""
+        return [d for d in self.declines(state="sent") if not d.copied]
+
+    def mark_copied(self, organisation: str) -> None:
+        self._db.execute("UPDATE declines SET copied = 1 WHERE organisation = ?", (organisation,))
 
     def declines_in_last_day(self, now: datetime) -> int:
         row = self._db.execute(

@@ -92,6 +92,15 @@ class MaildirMailbox:
         else:
             os.rename(temporary, base / "new" / name)
 
+    def holds(self, folder: str, message_id: str) -> bool:
+        _, _, files = self._uids(folder)
+        wanted = f"<{message_id}>".encode()
+        for path in files.values():
+            with path.open("rb") as handle:
+                if wanted in handle.read(65536).split(b"\n\n", 1)[0]:
+                    return True
+        return False
+
     def close(self) -> None:
         pass
 

@@ -381,9 +381,19 @@ class GuardPass:
             self.mailbox.move(folder, uids, destination)
 
     def _retry_unsent(self) -> None:
+        """Declines the server surely refused go again, each 'pending' (committed) first, so
+        a crash mid-send leaves it never to be sent again; owed Sent copies are appended."""
         for decline in self.ledger.declines(state="unsent"):
             log.info("%s | decline | trying again to send", decline.organisation)
+            with self.ledger.transaction():
+                self.ledger.set_decline_state(decline.organisation, "pending")
             self._send(decline)
+        for decline in self.ledger.copies_owed():
+            if self._sent_folder and self.mailbox.holds(self._sent_folder, decline.message_id):
+                with self.ledger.transaction():  # appended before a crash, not yet marked
+                    self.ledger.mark_copied(decline.organisation)
+            else:
+                self._copy_to_sent(decline)
 
     def _send_pending(self, organisation: str) -> None:
         for decline in self.ledger.declines(state="pending", organisation=organisation):
@@ -408,8 +418,14 @@ class GuardPass:
             self.ledger.record_no(organisation, self.now(), via, decline.message_id)
         log.info("%s | decline | sent to %s", organisation, decline.recipient)
         self.report.declined += 1
-        if self._sent_folder:
-            self.mailbox.append(self._sent_folder, decline.raw, seen=True)
+        self._copy_to_sent(decline)
+
+    def _copy_to_sent(self, decline: Decline) -> None:
+        if not self._sent_folder:
+            return
+        self.mailbox.append(self._sent_folder, decline.raw, seen=True)
+        with self.ledger.transaction():
+            self.ledger.mark_copied(decline.organisation)
 
     def _set_state(self, organisation: str, state: str, error: str) -> None:
         self.report.errors.append(error)
