@@ -57,6 +57,10 @@ WEIGHTS: Mapping[str, float] = {
 }
 """Every signal's weight, in one place; `[weights]` in the config overrides any of them."""
 
+DECISIVE = frozenset({"job-offer", "press"})
+"""Counter-signals that settle it: a recruiter offering the user a job, or a journalist, is
+never outreach, however salesy the rest reads (DESIGN: rules of judgement)."""
+
 THRESHOLD = 3.0
 """A one-to-one message from outside scoring this much is outreach."""
 
@@ -255,7 +259,11 @@ def classify(
 
     signals.extend(_evidence(message, user, organisation, history, weight, complete))
     score = sum(s.weight for s in signals)
+    if any(s.name in DECISIVE for s in signals):
+        return verdict(OTHER, relation=relation)  # a job offer or the press: never a pitch
     if invite is not None:
+        # every invitation asks for a meeting: that alone says nothing about who sends it
+        score -= sum(s.weight for s in signals if s.name == "meeting-ask")
         kind = INVITE if score >= weight.get("invite-threshold", INVITE_THRESHOLD) else OTHER
         return Verdict(kind, organisation, tuple(signals), score, relation=relation, invite=invite)
     if not user.is_own_address(sender.email) and not _addressed_to_user(message, user):
@@ -442,7 +450,9 @@ def _thread_with_user(message: Message, user: User, history: History) -> str | N
 
 _QUOTE_HEADER = re.compile(
     r"^\s*(?:On .{5,80} wrote:|Am .{5,80} schrieb .*:|Le .{5,80} a écrit :"
-    r"|El .{5,80} escribió:|(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä): .*)\s*$",
+    r"|El .{5,80} escribió:|Op .{5,80} schreef .*:|Den .{5,80} skrev .*:|Il .{5,80} ha scritto:"
+    r"|Em .{5,80} escreveu:|W dniu .{5,80} napisał.*:|Dne .{5,80} napsal.*:|.{5,80} kirjoitti:"
+    r"|(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä): .*)\s*$",
     re.M,
 )
 

@@ -221,6 +221,7 @@ BUYER = _phrasing(
     r"\b(?:Zouden jullie ons|Könnten Sie uns|Pourriez-vous nous|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
     r"\binvitation to tender\b|\bexpressions? of interest\b|\btender documents\b|\bapproved supplier\b|\bappel d'offres\b|\bpliego de condiciones\b|\bVergabeunterlagen\b",
     r"\b(?:lance une consultation|dossier de consultation|remise des offres|service achats|abre una licitación|presentación de ofertas|Angebotsabgabe|Abgabefrist|offerteaanvraag|anbudsunderlag|udbudsmateriale)\b",
+    r"\b(?:markterkundung|marktsondierung|market sounding|market consultation|consultation préalable|sourcing préalable|consulta (?:preliminar|al mercado)|marktconsultatie|request for information)\b",
 )
 
 PRESS = _phrasing(
@@ -231,6 +232,7 @@ PRESS = _phrasing(
     r"\b(?:principal |senior |research )?analyst (?:at|covering|with)\b|\bbriefing request\b|\bvendor questionnaire\b|\bmarket (?:landscape|guide|report|study)\b",
     r"\b(?:journaliste?|journalistin|periodista|giornalista|dziennikarz\w*|redacteur|redaktør|toimittaja|reporter\w*)\b",
     r"\b(?:un artículo|un article|einen Artikel|artykuł\w*|un articolo|een artikel|une? (?:dossier|enquête) sur|à paraître|vor der Veröffentlichung|przed publikacją|avant publication|antes de (?:su )?publicación)\b",
+    r"\b(?:redakteur\w*|interviewanfrage|telefoninterview|beitrag über|für unsere ausgabe|demande d'interview|solicitud de entrevista|richiesta di intervista|interviewverzoek)\b",
 )
 
 RECRUITER = _phrasing(
@@ -243,6 +245,7 @@ RECRUITER = _phrasing(
     r"\bhappy (?:at|where you are)\b",
     r"\b(?:salary|compensation|remuneration) package\b|\bpackage is in the region\b|\bplus (?:meaningful |strong |generous )?equity\b|\b(?:salary|base) (?:of|around|in the region)\b|\bhiring (?:a|an) (?:VP|head|director|CTO|CFO|lead)\b",
     r"\b(?:búsqueda de (?:su |un |una )?nuev[oa]|retribución|proceso confidencial|cazatalentos|headhunter|offre d'emploi|poste de (?:directeur|directrice|responsable)|vacature|Position als|stilling som|tjänsten som)\b",
+    r"\b(?:cabinet de recrutement|recrutement d'un|votre parcours|en toute confidentialité|ihr werdegang|su trayectoria|tu trayectoria|il suo percorso|jouw achtergrond|personalberatung|búsqueda confidencial)\b",
 )
 
 COMMUNITY = _phrasing(
@@ -274,6 +277,7 @@ RELATIONSHIP = _phrasing(
     "speaks of an existing relationship",
     r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
     r"\bas (?:agreed|discussed)\b|\bgreat catching up\b|\bthanks again for\b",
+    r"\b(?:quarterly (?:review|business review|sync)|revisión trimestral|quartalsgespräch|revue trimestrielle|kwartaaloverleg|revisione trimestrale|zoals afgesproken|wie besprochen|comme convenu|como acordamos|come concordato)\b",
 )
 
 SALES_TITLE = _phrasing(
