@@ -29,7 +29,6 @@ import os
 import random
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -44,7 +43,16 @@ from typing import Any
 import pytest
 import testbed
 from builders import build, ics
-from testbed import Dovecot, MailUser, RunGuard, SentMail, SmtpSink, WriteConfig
+from testbed import (
+    Dovecot,
+    MailUser,
+    RunGuard,
+    SentMail,
+    SmtpSink,
+    WriteConfig,
+    guard_env,
+    ledger_rows,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -361,22 +369,6 @@ class KillingRelay:
 # --- the guard as a process ----------------------------------------------------------------
 
 
-def guard_env(tmp_path: Path, password: str) -> dict[str, str]:
-    """The environment `run_guard` (conftest.py) gives the guard."""
-    xdg = tmp_path / "xdg"
-    env = dict(os.environ)
-    env.update(
-        INBOXGUARD_PASSWORD=password,
-        XDG_CONFIG_HOME=str(xdg / "config"),
-        XDG_DATA_HOME=str(xdg / "data"),
-        XDG_STATE_HOME=str(xdg / "state"),
-        XDG_CACHE_HOME=str(xdg / "cache"),
-        PYTHONUNBUFFERED="1",
-        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
-    )
-    return env
-
-
 @dataclass
 class Round:
     """One round of the schedule and, once played, what happened in it."""
@@ -544,12 +536,6 @@ def census(dovecot: Dovecot, user: MailUser) -> dict[str, list[tuple[str, tuple[
                     entries.append((message_id.strip().strip("<>"), tuple(item[b"FLAGS"])))
             found[folder] = entries
     return found
-
-
-def ledger_rows(path: Path, sql: str) -> list[dict[str, Any]]:
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-        db.row_factory = sqlite3.Row
-        return [dict(row) for row in db.execute(sql)]
 
 
 def header(raw: bytes, name: str) -> str:

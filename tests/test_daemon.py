@@ -37,7 +37,7 @@ import testbed
 from builders import build
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
-from testbed import Dovecot, MailUser, RunGuard, SmtpSink, WriteConfig, message_ids
+from testbed import Dovecot, MailUser, RunGuard, SmtpSink, WriteConfig, guard_env, message_ids
 
 pytestmark = pytest.mark.integration
 
@@ -53,22 +53,6 @@ START_TIMEOUT = 20.0
 T = TypeVar("T")
 
 # --- the daemon as a process ---------------------------------------------------------------
-
-
-def guard_env(tmp_path: Path, password: str) -> dict[str, str]:
-    """The environment `run_guard` (conftest.py) gives the guard: the password, the XDG dirs
-    under tmp_path/xdg and the null keyring."""
-    xdg = tmp_path / "xdg"
-    env = dict(os.environ)
-    env.update(
-        INBOXGUARD_PASSWORD=password,
-        XDG_CONFIG_HOME=str(xdg / "config"),
-        XDG_DATA_HOME=str(xdg / "data"),
-        XDG_STATE_HOME=str(xdg / "state"),
-        XDG_CACHE_HOME=str(xdg / "cache"),
-        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
-    )
-    return env
 
 
 class Guard:

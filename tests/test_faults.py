@@ -16,7 +16,6 @@ import contextlib
 import os
 import re
 import socket
-import sqlite3
 import struct
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from typing import Any
 import pytest
 import testbed
 from builders import build
-from testbed import Dovecot, MailUser, RunGuard, SmtpSink, WriteConfig
+from testbed import Dovecot, MailUser, RunGuard, SmtpSink, WriteConfig, ledger_rows
 
 from inboxguard.errors import LedgerError
 from inboxguard.ledger import Ledger, MessageRecord
@@ -285,20 +284,6 @@ def census(dovecot: Dovecot, user: MailUser) -> dict[str, list[str]]:
                 message_id = str(parser.parsebytes(header)["Message-ID"] or "")
                 places.setdefault(message_id.strip().strip("<>"), []).append(folder)
     return places
-
-
-def ledger_rows(path: Path, sql: str, *parameters: object) -> list[dict[str, Any]]:
-    """Rows of a read-only query; [] when the ledger has no such table (yet)."""
-    if not path.exists():
-        return []
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-        db.row_factory = sqlite3.Row
-        try:
-            return [dict(row) for row in db.execute(sql, parameters)]
-        except sqlite3.OperationalError as error:
-            if "no such table" in str(error):
-                return []
-            raise
 
 
 def check_consistent(

@@ -10,6 +10,7 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import ssl
 import string
 import subprocess
@@ -786,3 +787,34 @@ def message_ids(server: Dovecot, user: MailUser, folder: str) -> list[str]:
         data = client.fetch(uids, ["BODY.PEEK[HEADER]"])
         headers = [parser.parsebytes(data[uid][b"BODY[HEADER]"]) for uid in uids]
         return [str(header["Message-ID"]).strip().strip("<>") for header in headers]
+
+
+def guard_env(tmp_path: Path, password: str) -> dict[str, str]:
+    """The environment the guard runs in under test: the password, the XDG dirs under
+    tmp_path/xdg, the null keyring, unbuffered output."""
+    xdg = tmp_path / "xdg"
+    env = dict(os.environ)
+    env.update(
+        INBOXGUARD_PASSWORD=password,
+        XDG_CONFIG_HOME=str(xdg / "config"),
+        XDG_DATA_HOME=str(xdg / "data"),
+        XDG_STATE_HOME=str(xdg / "state"),
+        XDG_CACHE_HOME=str(xdg / "cache"),
+        PYTHONUNBUFFERED="1",
+        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+    )
+    return env
+
+
+def ledger_rows(path: Path, sql: str, *parameters: object) -> list[dict[str, Any]]:
+    """Rows of a read-only query on a ledger; [] when it has no such table (yet)."""
+    if not path.exists():
+        return []
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        db.row_factory = sqlite3.Row
+        try:
+            return [dict(row) for row in db.execute(sql, parameters)]
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):
+                return []
+            raise
