@@ -84,6 +84,7 @@ MEETING_ASK = _phrasing(
     r"\bI (?:can|could) send (?:you |it |them |that )?(?:over|across)\b|\bI(?:'m| am) free (?:most of |on )?(?:next|this)\b",
     r"\b(?:kort samtal|kort snak|kort prat|krótk\w+ rozmow\w+|breve (?:conversa|conversación|conversazione|chamada)|te lo enseño|je passe vous voir|paso por|ich komme gern vorbei)\b",
     r"\b(?:mohu vám (?:poslat|zavolat)|skal jeg sende|zal ik (?:u|je) .{0,30}(?:sturen|bellen)|kan jeg sende|får jeg sende|kan jag skicka|czy mogę (?:przesłać|wysłać|zadzwonić)|schicken sie mir|envíeme|mándame|¿qué día le)\b",
+    r"\b(?:mi scriva|schreiben sie mir|écrivez-moi|escríbame|skriv til mig|skriv till mig|ligo-lhe|qual é o melhor horário|skal jeg finde en dato|hvornår passer)\b",
 )
 
 VALUE_PITCH = _phrasing(
@@ -123,6 +124,10 @@ VALUE_PITCH = _phrasing(
     r"\b(?:konkretes angebot|unser angebot|das angebot ist|la oferta (?:que|termina)|nuestra oferta|notre offre|cette offre|et tilbud|ett erbjudande|een offerte|un'offerta|nabídk\w+|oferta especial|gültig bis|valable jusqu|válida hasta|geldig tot|gyldig til|giltigt till)\b",
     r"\b(?:sin costo|sin compromiso|zdarma|bezpłatn\w*|ilmai\w*|maksuton|vederlagsfri\w*|kostnadsfri\w*|sem compromisso|senza impegno|gratis proef)\b",
     r"\bwe(?:'ve| have) (?:run|done|delivered|helped|built|placed) (?:\w+ ){0,3}(?:of these|projects|companies|clients|teams|firms|for)\b",
+    r"\d[\d.,]*\s?(?:€|eur|euro|kr|£|\$)?\s*(?:statt|invece di|au lieu de|en lugar de|en vez de|i stedet for|istället för|in plaats van|zamiast|instead of)\s\d",
+    r"\d+\s?%\s?(?:off|rabatt|sconto|de descuento|de réduction|korting|rabat)\b|\b(?:sconto|rabatt|descuento|réduction|korting|rabat) (?:del |de |von |van )?\d+\s?%|\b\d+\s?% (?:fino al|bis zum|jusqu'au|hasta el|tot en met)\b",
+    r"\b(?:mache|erstelle|schicke) (?:ich )?ihnen (?:gern )?ein (?:unverbindliches )?angebot\b|\bhappy to quote\b|\bconsegne .{0,20}gratuite\b",
+    r"\b(?:lavoriamo|offriamo|forniamo|trabajamos|ofrecemos|trabalhamos|oferecemos|wij verzorgen|wir warten|wir liefern|tilbyder vi|vi tilbyder|vi erbjuder|oferujemy|nabízíme)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -143,6 +148,7 @@ FOLLOW_UP = _phrasing(
     r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\bLe ho scritto\b",
     r"\b(?:even checken of je|je vous ai écrit à (?:quelques|plusieurs) reprises|ich habe (?:Ihnen|dir) (?:bereits|schon)|I'?ve written (?:a few|several|a couple of) times|har skrevet til (?:dig|jer)|skrev till (?:dig|er))\b",
     r"¿(?:pudiste|pudo|tuviste|tuvo) (?:ver|echar|leer|revisar)|\blo que (?:te|le) (?:mandé|envié)\b|\bavez-vous (?:pu|eu le temps de) (?:lire|voir|regarder)\b|\bhaben Sie (?:meine|die) (?:E-Mail|Nachricht)\b",
+    r"\b(?:escrevi-lhe|le escribí|jag har mejlat dig|jeg har skrevet til|ich habe ihnen .{0,40}geschrieben|je vous ai écrit|le ho scritto|ik heb u .{0,30}gemaild)\b",
 )
 
 BREAK_UP = _phrasing(
@@ -155,6 +161,8 @@ BREAK_UP = _phrasing(
     r"\bmi último (?:correo|mensaje)\b",
     r"\blaatste bericht\b|\bultimo messaggio\b|\bdernière relance\b|\bletzte Erinnerung\b",
     r"\bclore votre dossier\b|\btake the hint\b|\bclosing the loop\b|\bclose the loop\b|\bI'?ll stop (?:here|there|writing)\b|\bdas letzte Mal\b",
+    r"\b(?:ska jag sluta|skal jeg stoppe|soll ich aufhören|devo smettere|debo dejar de|dois-je arrêter|das ist meine letzte|meine letzte nachricht|mijn laatste|letzter versuch|último intento|dernière tentative|ultimo tentativo|sista försöket)\b",
+    r"\b(?:reply|answer|antworten sie|répondez|responda|svara|svar|rispondi|antwoord)\b.{0,30}\b(?:with a|mit einer|par un|con un|med en|met een) (?:number|zahl|chiffre|número|siffra|tal|numero|cijfer)\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -163,6 +171,7 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:the )?right (?:person|contact)\b|\bpoint me (?:to|in the direction)\b",
     r"\bwho (?:at \w+.{0,30}?)?(?:handles|looks after|owns|is responsible for|manages)\b",
     r"\b(?:richtige Ansprechpartner\w*|zuständig)\b|\bla bonne personne\b|\bla persona adecuada\b",
+    r"\bwie is (?:er )?(?:bij \S+.{0,30})?verantwoordelijk\b|\bwer ist (?:bei \S+.{0,30})?(?:zuständig|verantwortlich)\b|\bqui (?:est responsable|s'occupe)\b|\bquién (?:es el responsable|se encarga)\b|\bchi (?:è il responsabile|si occupa)\b|\bvem (?:är|har) ansvar\w*\b|\bhvem (?:er|har) ansvar\w*\b|\bdoorverwijzen\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -200,6 +209,7 @@ FIRST_TOUCH = _phrasing(
     r"\bcongrat(?:s|ulations) on\b|\bfélicitations pour\b|\bherzlichen Glückwunsch zu\b|\benhorabuena por\b",
     r"\b(?:snabb fråga|hurtigt spørgsmål|kurze frage|petite question|pregunta rápida|domanda veloce|korte vraag|pergunta rápida|szybkie pytanie|rychlá otázka)\b",
     r"\b(?:kennismaking|prise de contact|primera reunión|intro call|introductory call|kennenlerngespräch|tutustumis\w*)\b",
+    r"\b(?:my name is|mein name ist|je m'appelle|me llamo|mijn naam is|o meu nome é|jeg hedder|jag heter|nazywam się|jmenuji se|sono \w+ \w+,? della|sono \w+,? della)\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
