@@ -16,10 +16,10 @@ from inboxguard.classify import (
     WEIGHTS,
     Verdict,
     classify,
-    never_reply_reason,
 )
 from inboxguard.ledger import Ledger, MessageRecord
 from inboxguard.lists import Lists
+from inboxguard.markers import never_reply_reason
 from inboxguard.message import parse
 from inboxguard.user import User
 

@@ -40,10 +40,10 @@ from testbed import Dovecot, MailUser, RunGuard, SmtpSink, WriteConfig
 
 from inboxguard.calendar import CalendarRequest
 from inboxguard.classify import classify as classify_message
-from inboxguard.classify import never_reply_reason
 from inboxguard.config import Decline, Policy
 from inboxguard.ledger import VendorState
 from inboxguard.lists import Lists
+from inboxguard.markers import never_reply_reason
 from inboxguard.message import Address, Message, parse
 from inboxguard.policy import Circumstances, Decision, decide
 from inboxguard.reply import MAX_MESSAGE_ID, ComposedReply, UnsafeReply, compose_decline

@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
 
+from .attribution import attribute
 from .calendar import CalendarRequest
-from .ledger import VendorState
+from .history import History, NoHistory
 from .lists import Lists
+from .markers import addressed_to_user, automatic_reason, bulk_reason, forged_reason
 from .message import Address, Message
-from .organisation import (
-    company_behind,
-    identity,
-    is_platform,
-    is_relay_address,
-    is_webmail,
-    registrable_domain,
-)
+from .organisation import brand_of, identity
 from .phrasing import NOT_OUTREACH_PHRASING, OUTREACH_PHRASING, SALES_TITLE, Phrasing
 from .tracking import tracking_marks
 from .user import User
+from .words import (
+    ADDRESS_OR_LINK,
+    fold,
+    signature,
+    strip_quotes,
+    template_fingerprint,
+    without_signature,
+)
 
 OUTREACH = "outreach"
 INVITE = "invite"
@@ -100,67 +101,8 @@ class Verdict:
         return "; ".join(s.reason for s in self.signals)
 
 
-class History(Protocol):
-    """What the classifier may ask of the ledger."""
-
-    def vendor(self, organisation: str) -> VendorState: ...
-
-    def is_mine(self, message_id: str) -> bool: ...
-
-    def organisation_of(self, message_ids: tuple[str, ...]) -> str | None: ...
-
-    def template_seen(self, organisation: str, fingerprint: str) -> bool: ...
-
-    def thread_verdict(self, message_ids: tuple[str, ...], organisation: str) -> str | None: ...
-
-    def vendor_brands(self) -> Mapping[str, str]:
-        """The brand of every vendor known (outreach counted or told no): brand -> vendor."""
-        ...
-
-
-class NoHistory:
-    """The history of a message judged alone: nobody known, nothing sent."""
-
-    def vendor(self, organisation: str) -> VendorState:
-        return VendorState(organisation)
-
-    def is_mine(self, message_id: str) -> bool:
-        return False
-
-    def organisation_of(self, message_ids: tuple[str, ...]) -> str | None:
-        return None
-
-    def template_seen(self, organisation: str, fingerprint: str) -> bool:
-        return False
-
-    def thread_verdict(self, message_ids: tuple[str, ...], organisation: str) -> str | None:
-        return None
-
-    def vendor_brands(self) -> Mapping[str, str]:
-        return {}
-
-
-_AUTOMATIC_LOCAL = re.compile(
-    r"^(?:mailer-daemon|postmaster|listserv|majordomo|owner-.*|.*-request|.*no-?reply.*|"
-    r"do-?not-?reply.*|bounces?(?:[+-].*)?|notifications?|microsoftexchange.*)$"
-)
-_AUTO_SUBJECT = re.compile(
-    r"^(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|out of (?:the )?office|"
-    r"abwesenheit|absence|réponse automatique|respuesta automática|undeliverable|"
-    r"delivery status notification|read:|gelesen:|lu :|leído:)",
-    re.IGNORECASE,
-)
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|r|rif|rv|réf)\s*(?:\[\d+\])?\s*:", re.I)
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|i)\s*:", re.I)
-_LIST_HEADERS = (
-    "list-id",
-    "list-post",
-    "list-owner",
-    "list-subscribe",
-    "list-help",
-    "list-archive",
-)
-_BULK = re.compile(r"\b(?:bulk|list|junk)\b", re.I)
 _SALES_MAILERS = re.compile(
     r"hubspot|outreach|salesloft|yesware|mixmax|mailshake|apollo|lemlist|reply\.io|"
     r"woodpecker|gmass|saleshandy|close\.com|sequenc|cadence|sprocketly|parlayo|cadencely",
@@ -266,174 +208,10 @@ def classify(
         score -= sum(s.weight for s in signals if s.name == "meeting-ask")
         kind = INVITE if score >= weight.get("invite-threshold", INVITE_THRESHOLD) else OTHER
         return Verdict(kind, organisation, tuple(signals), score, relation=relation, invite=invite)
-    if not user.is_own_address(sender.email) and not _addressed_to_user(message, user):
+    if not user.is_own_address(sender.email) and not addressed_to_user(message, user):
         signals.append(Signal("not-addressed", 0, "the user is not among the recipients"))
     kind = OUTREACH if score >= weight.get("threshold", THRESHOLD) else OTHER
     return verdict(kind, relation=relation)
-
-
-def attribute(
-    message: Message,
-    user: User,
-    history: History | None = None,
-    *,
-    read_body: bool = True,
-    invite: CalendarRequest | None = None,
-) -> str | None:
-    """The organisation behind a message: its sender's; for a calendar request sent through a
-    platform, its organiser's; the company a relay or webmail rep writes for; or the known
-    vendor its signature names. With `read_body` false, only what the headers tell."""
-    sender = message.sender
-    if sender is None:
-        return None
-    history = history or NoHistory()
-    own = set(user.organisations)
-    if invite is not None and invite.organizer and _sent_for_organizer(message, sender, invite):
-        return identity(invite.organizer)
-    if _relayed(message, sender, read_body):
-        human_reply = [a for a in message.reply_to if not is_relay_address(a.email)]
-        if human_reply and not is_platform(human_reply[0].domain):
-            return identity(human_reply[0].email)
-        if not read_body:
-            return registrable_domain(sender.domain)
-        exclude = own | {registrable_domain(sender.domain)}
-        behind = company_behind(message.text, message.html, exclude)
-        return behind or registrable_domain(sender.domain)
-    if is_webmail(sender.domain):
-        behind = company_behind(message.text, "", own) if read_body else None
-        return behind or sender.email
-    organisation = registrable_domain(sender.domain)
-    if not read_body:
-        return organisation
-    known = history.vendor_brands()
-    label = organisation.split(".")[0]
-    for brand in _substrings(label):
-        other = known.get(brand)
-        if (
-            other
-            and other != organisation
-            and not _is_known_vendor(history.vendor(organisation))
-            and company_behind(message.text, "", own | {organisation}) == other
-        ):
-            return other
-    return organisation
-
-
-def _sent_for_organizer(message: Message, sender: Address, invite: CalendarRequest) -> bool:
-    """A scheduling platform sending an invite on behalf of its organiser."""
-    organizer = identity(invite.organizer or "")
-    if organizer == identity(sender.email):
-        return False
-    replies = {identity(a.email) for a in message.reply_to}
-    return organizer in replies or message.has_header("sender") or is_platform(sender.domain)
-
-
-_LEADING_WORD = re.compile(r"[a-z]{4,}")
-_BRAND_LIKE = re.compile(r"^(?=.*\d)[a-z0-9.-]+$|^[a-z]{4,}$")
-_SENT_VIA = re.compile(r"^\s*sent via [A-Z]\w+\s*$", re.M | re.I)
-
-
-def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
-    """Sent through a platform on someone else's behalf: a relay address (as From or
-    Reply-To), a platform domain, a "Sent via" footer, or a local part that names the company
-    the signature names."""
-    if is_relay_address(sender.email) or is_platform(sender.domain):
-        return True
-    if any(is_relay_address(a.email) for a in message.reply_to):
-        return True
-    if not read_body or not _BRAND_LIKE.match(sender.local):
-        return False  # a person's own address: no need to read the body
-    if _SENT_VIA.search(message.text):
-        return True
-    local_brand = _LEADING_WORD.match(sender.local)
-    behind = company_behind(message.text, message.html, {registrable_domain(sender.domain)})
-    return bool(local_brand and behind and _brand(behind) == local_brand.group(0))
-
-
-def _is_known_vendor(state: VendorState) -> bool:
-    return state.outreach > 0 or state.no_at is not None or state.declined
-
-
-def _substrings(label: str, shortest: int = 4) -> Iterator[str]:
-    """Every part of a domain label a brand could be: `gobinwright` holds `binwright`."""
-    for start in range(len(label)):
-        for end in range(start + shortest, len(label) + 1):
-            yield label[start:end]
-
-
-def forged_reason(message: Message) -> str | None:
-    """Authentication-Results say the From domain failed DMARC or SPF."""
-    if message.sender is None:
-        return None
-    from_org = registrable_domain(message.sender.domain)
-    for result in message.auth_results:
-        if result.method == "dmarc" and result.result == "fail":
-            return f"forged sender: DMARC failed for {result.domain or message.sender.domain}"
-        if (
-            result.method == "spf"
-            and result.result == "fail"
-            and registrable_domain(result.domain or from_org) == from_org
-        ):
-            return f"forged sender: SPF failed for {result.domain or from_org}"
-    return None
-
-
-def automatic_reason(message: Message, calendar_request: bool = False) -> str | None:
-    """Why a message is an automatic response or a robot's mail, if it is. A calendar request
-    from a scheduling platform's system address still belongs to its organiser."""
-    auto = (message.header("auto-submitted") or "").strip().lower()
-    if auto and not auto.startswith("no"):
-        return f"Auto-Submitted: {auto}"
-    if message.content_type == "multipart/report":
-        return "a delivery or read report (multipart/report)"
-    if message.return_path == "":
-        return "empty return path"
-    suppress = (message.header("x-auto-response-suppress") or "").lower()
-    if "all" in suppress or "oof" in suppress:
-        return f"X-Auto-Response-Suppress: {suppress}"
-    if message.sender and _AUTOMATIC_LOCAL.match(message.sender.local) and not calendar_request:
-        return f"a system sender ({message.sender.email})"
-    if _AUTO_SUBJECT.match(message.subject):
-        return "an automatic reply or report by its subject"
-    return None
-
-
-def bulk_reason(message: Message) -> str | None:
-    """Why a message is list or bulk mail, if it is (List-Unsubscribe alone is not enough)."""
-    for name in _LIST_HEADERS:
-        if message.has_header(name):
-            return f"mailing-list mail ({name.title()})"
-    precedence = message.header("precedence") or ""
-    if _BULK.search(precedence):
-        return f"Precedence: {precedence}"
-    if message.has_header("feedback-id") and message.has_header("list-unsubscribe"):
-        return "a bulk sender's Feedback-ID with List-Unsubscribe"
-    return None
-
-
-def never_reply_reason(message: Message, user: User) -> str | None:
-    """RFC 3834's cases where an automatic responder must not answer (List-Unsubscribe alone
-    on a one-to-one message is allowed), plus forged senders."""
-    for reason in (forged_reason(message), automatic_reason(message), bulk_reason(message)):
-        if reason:
-            return reason
-    sender = message.sender
-    if sender is None:
-        return "no sender"
-    if user.is_own_address(sender.email):
-        return "from the user's own address"
-    if not _addressed_to_user(message, user):
-        return "the user is not addressed directly"
-    return None
-
-
-def _addressed_to_user(message: Message, user: User) -> bool:
-    addressed = {a.email for a in message.recipients} | set(message.delivered_to)
-    for name in ("resent-to", "resent-cc", "bcc", "resent-bcc"):
-        value = message.header(name)
-        if value:
-            addressed |= set(re.findall(r"[\w.+'-]+@[\w.-]+", value.lower()))
-    return bool(addressed & user.addresses)
 
 
 def _thread_with_user(message: Message, user: User, history: History) -> str | None:
@@ -519,7 +297,7 @@ def _evidence(
         found = phrasing.find(f"{message.subject}\n{message.text[: EVIDENCE_CHARS * 2]}")
         if found:
             signals.append(_signal(phrasing, found, weight))
-    title = SALES_TITLE.find(_signature(body))
+    title = SALES_TITLE.find(signature(body))
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))
     threshold = weight.get("threshold", THRESHOLD)
@@ -546,15 +324,15 @@ def _structure(
     def add(name: str, reason: str) -> None:
         signals.append(Signal(name, weight[name], reason))
 
-    brand = _brand(organisation)
+    brand = brand_of(organisation)
     # an invite may say nothing but its title: "Sensoria Riego - sondas para Fincas La Calva"
     titles = " ".join(c.summary for c in message.calendars) if message.may_have_calendar else ""
     if brand and (
-        _word_pattern(brand).search(fold(_ADDRESS_OR_LINK.sub(" ", _without_signature(body))))
+        _word_pattern(brand).search(fold(ADDRESS_OR_LINK.sub(" ", without_signature(body))))
         or brand in fold(titles).lower().replace(" ", "")
     ):
         add("self-promotion", f"talks up its own company ({brand.title()})")
-    user_brand = _brand(user.organisation)
+    user_brand = brand_of(user.organisation)
     if user_brand and _names_company(user_brand, fold(body)):
         add("names-your-company", "written about the user's company")
     if _MEETS.search(message.subject):
@@ -595,22 +373,6 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
-def fold(text: str) -> str:
-    """Text without accents, so `CobraFácil` matches `cobrafacil.es`."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _brand(organisation: str | None) -> str | None:
-    """The name a company goes by, from its domain: `tessellate-bi.com` -> `tessellate`."""
-    if not organisation or "@" in organisation:
-        return None
-    label = organisation.split(".")[0].split("-")[0]
-    return label if len(label) >= 4 else None
-
-
 def _names_company(brand: str, text: str) -> bool:
     """Whether `text` names the company whose domain label is `brand` (or starts with it)."""
     return any(
@@ -638,38 +400,3 @@ def _question_to_reader(text: str) -> str | None:
         if sentence.endswith("?") and _SECOND_PERSON.search(sentence.lower()):
             return " ".join(sentence.split())
     return None
-
-
-def _signature(text: str) -> str:
-    lines = [line for line in text.splitlines() if line.strip()]
-    return "\n".join(lines[-6:])
-
-
-def _without_signature(text: str) -> str:
-    lines = [line for line in text.splitlines() if line.strip()]
-    return "\n".join(lines[:-4]) if len(lines) > 6 else "\n".join(lines[1:-2])
-
-
-_QUOTED_LINE = re.compile(r"^\s*>.*$", re.M)
-_ORIGINAL = re.compile(
-    r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message|Messaggio originale|Ursprüngliche "
-    r"Nachricht|Message d'origine|Mensaje original|Mensagem original|Oorspronkelijk bericht)"
-    r"|_{10,}|On .{5,80} wrote:|Am .{5,80} schrieb|Le .{5,80} a écrit|El .{5,80} escribió)",
-    re.M | re.I,
-)
-_ADDRESS_OR_LINK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
-
-
-def strip_quotes(text: str) -> str:
-    """The sender's own words: quoted lines and everything from a quoted original on removed."""
-    text = _QUOTED_LINE.sub("", text)
-    cut = _ORIGINAL.search(text)
-    return text[: cut.start()] if cut else text
-
-
-def template_fingerprint(text: str) -> str | None:
-    """A fingerprint of a message's own words, blind to names, numbers and quotes."""
-    words = re.findall(r"[a-zà-ÿ]{4,}", strip_quotes(text).lower())
-    if len(words) < 25:
-        return None
-    return " ".join(words[5:45])

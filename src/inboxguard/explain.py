@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .classify import OTHER, History, NoHistory, Verdict, classify
+from .classify import OTHER, Verdict, classify
 from .config import Config, Policy, default_policy
+from .history import History, NoHistory
 from .ledger import Ledger, VendorState, utcnow
 from .lists import Lists
 from .message import Message, parse

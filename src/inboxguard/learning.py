@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from .classify import strip_quotes
 from .message import Message
 from .organisation import (
     company_behind,
@@ -16,6 +15,7 @@ from .organisation import (
 )
 from .phrasing import ENGAGEMENT, SOFT_NO
 from .user import User
+from .words import strip_quotes
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,11 @@ def company_behind(text: str, html: str, exclude: set[str]) -> str | None:
     if not candidates:
         return None
     return max(candidates)[1]
+
+
+def brand_of(organisation: str | None) -> str | None:
+    """The name a company goes by, from its domain: `tessellate-bi.com` -> `tessellate`."""
+    if not organisation or "@" in organisation:
+        return None
+    label = organisation.split(".")[0].split("-")[0]
+    return label if len(label) >= 4 else None

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .classify import INVITE, OTHER, Verdict, never_reply_reason
+from .classify import INVITE, OTHER, Verdict
 from .config import Policy
 from .ledger import VendorState
+from .markers import never_reply_reason
 from .message import Address, Message
 from .organisation import identity
 from .user import User

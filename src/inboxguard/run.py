@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .classify import INVITE, OUTREACH, Verdict, classify, template_fingerprint
+from .classify import INVITE, OUTREACH, Verdict, classify
 from .config import Config
 from .errors import LedgerError
 from .learning import learn_from_sent
@@ -19,6 +19,7 @@ from .policy import DECLINE, DECLINE_INVITE, FILE, KEEP, Circumstances, Decision
 from .reply import UnsafeReply, compose_decline
 from .smtp import SendError, UncertainSendError
 from .user import User
+from .words import template_fingerprint
 
 log = logging.getLogger("inboxguard.pass")
 

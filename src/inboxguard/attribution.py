@@ -1,0 +1,111 @@
+"""Attribution: the organisation behind a message — its sender's, its organiser's, the company a
+relay or webmail rep writes for, or a known vendor's second brand. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .calendar import CalendarRequest
+from .history import History, NoHistory
+from .ledger import VendorState
+from .message import Address, Message
+from .organisation import (
+    brand_of,
+    company_behind,
+    identity,
+    is_platform,
+    is_relay_address,
+    is_webmail,
+    registrable_domain,
+)
+from .user import User
+
+
+def attribute(
+    message: Message,
+    user: User,
+    history: History | None = None,
+    *,
+    read_body: bool = True,
+    invite: CalendarRequest | None = None,
+) -> str | None:
+    """The organisation behind a message: its sender's; for a calendar request sent through a
+    platform, its organiser's; the company a relay or webmail rep writes for; or the known
+    vendor its signature names. With `read_body` false, only what the headers tell."""
+    sender = message.sender
+    if sender is None:
+        return None
+    history = history or NoHistory()
+    own = set(user.organisations)
+    if invite is not None and invite.organizer and _sent_for_organizer(message, sender, invite):
+        return identity(invite.organizer)
+    if _relayed(message, sender, read_body):
+        human_reply = [a for a in message.reply_to if not is_relay_address(a.email)]
+        if human_reply and not is_platform(human_reply[0].domain):
+            return identity(human_reply[0].email)
+        if not read_body:
+            return registrable_domain(sender.domain)
+        exclude = own | {registrable_domain(sender.domain)}
+        behind = company_behind(message.text, message.html, exclude)
+        return behind or registrable_domain(sender.domain)
+    if is_webmail(sender.domain):
+        behind = company_behind(message.text, "", own) if read_body else None
+        return behind or sender.email
+    organisation = registrable_domain(sender.domain)
+    if not read_body:
+        return organisation
+    known = history.vendor_brands()
+    label = organisation.split(".")[0]
+    for brand in _substrings(label):
+        other = known.get(brand)
+        if (
+            other
+            and other != organisation
+            and not _is_known_vendor(history.vendor(organisation))
+            and company_behind(message.text, "", own | {organisation}) == other
+        ):
+            return other
+    return organisation
+
+
+def _sent_for_organizer(message: Message, sender: Address, invite: CalendarRequest) -> bool:
+    """A scheduling platform sending an invite on behalf of its organiser."""
+    organizer = identity(invite.organizer or "")
+    if organizer == identity(sender.email):
+        return False
+    replies = {identity(a.email) for a in message.reply_to}
+    return organizer in replies or message.has_header("sender") or is_platform(sender.domain)
+
+
+_LEADING_WORD = re.compile(r"[a-z]{4,}")
+_BRAND_LIKE = re.compile(r"^(?=.*\d)[a-z0-9.-]+$|^[a-z]{4,}$")
+_SENT_VIA = re.compile(r"^\s*sent via [A-Z]\w+\s*$", re.M | re.I)
+
+
+def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
+    """Sent through a platform on someone else's behalf: a relay address (as From or
+    Reply-To), a platform domain, a "Sent via" footer, or a local part that names the company
+    the signature names."""
+    if is_relay_address(sender.email) or is_platform(sender.domain):
+        return True
+    if any(is_relay_address(a.email) for a in message.reply_to):
+        return True
+    if not read_body or not _BRAND_LIKE.match(sender.local):
+        return False  # a person's own address: no need to read the body
+    if _SENT_VIA.search(message.text):
+        return True
+    local_brand = _LEADING_WORD.match(sender.local)
+    behind = company_behind(message.text, message.html, {registrable_domain(sender.domain)})
+    return bool(local_brand and behind and brand_of(behind) == local_brand.group(0))
+
+
+def _is_known_vendor(state: VendorState) -> bool:
+    return state.outreach > 0 or state.no_at is not None or state.declined
+
+
+def _substrings(label: str, shortest: int = 4) -> Iterator[str]:
+    """Every part of a domain label a brand could be: `gobinwright` holds `binwright`."""
+    for start in range(len(label)):
+        for end in range(start + shortest, len(label) + 1):
+            yield label[start:end]

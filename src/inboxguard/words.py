@@ -1,0 +1,50 @@
+"""Words: a sender's own words — quotes and quoted originals removed, the signature apart, accents
+folded — and a fingerprint of them. Pure."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Text without accents, so `CobraFácil` matches `cobrafacil.es`."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def signature(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(lines[-6:])
+
+
+def without_signature(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(lines[:-4]) if len(lines) > 6 else "\n".join(lines[1:-2])
+
+
+_QUOTED_LINE = re.compile(r"^\s*>.*$", re.M)
+_ORIGINAL = re.compile(
+    r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message|Messaggio originale|Ursprüngliche "
+    r"Nachricht|Message d'origine|Mensaje original|Mensagem original|Oorspronkelijk bericht)"
+    r"|_{10,}|On .{5,80} wrote:|Am .{5,80} schrieb|Le .{5,80} a écrit|El .{5,80} escribió)",
+    re.M | re.I,
+)
+ADDRESS_OR_LINK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+
+
+def strip_quotes(text: str) -> str:
+    """The sender's own words: quoted lines and everything from a quoted original on removed."""
+    text = _QUOTED_LINE.sub("", text)
+    cut = _ORIGINAL.search(text)
+    return text[: cut.start()] if cut else text
+
+
+def template_fingerprint(text: str) -> str | None:
+    """A fingerprint of a message's own words, blind to names, numbers and quotes."""
+    words = re.findall(r"[a-zà-ÿ]{4,}", strip_quotes(text).lower())
+    if len(words) < 25:
+        return None
+    return " ".join(words[5:45])
