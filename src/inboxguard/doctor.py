@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import smtplib
 import socket
-import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,39 +161,18 @@ def _smtp(server: Server) -> Iterator[Check]:
     yield check
     if lookup.result == FAIL or password is None:
         return
-    context = ssl.create_default_context()
+    from . import smtp
+
     try:
-        if server.security == "tls":
-            client: smtplib.SMTP = smtplib.SMTP_SSL(
-                server.host, server.port, timeout=15, context=context
-            )
-        else:
-            client = smtplib.SMTP(server.host, server.port, timeout=15)
-        with client:
-            client.ehlo()
-            if server.security == "starttls":
-                client.starttls(context=context)
-                client.ehlo()
-            if client.has_extn("auth"):
-                client.login(server.username, password)
-                auth = "AUTH accepted"
-            else:
-                auth = "no AUTH offered"
-    except smtplib.SMTPAuthenticationError as error:
+        with smtp.session(server, password, timeout=15) as client:
+            auth = "AUTH accepted" if client.has_extn("auth") else "no AUTH offered"
+    except LoginError as error:
         yield Check(
-            "smtp login",
-            FAIL,
-            f"refused ({error.smtp_code})",
-            "check the username and password (an app password?)",
+            "smtp login", FAIL, str(error), "check the username and password (an app password?)"
         )
         return
-    except (smtplib.SMTPException, OSError) as error:
-        yield Check(
-            "smtp connection",
-            FAIL,
-            f"{server.host}:{server.port}: {error}",
-            "check [smtp] host, port and security",
-        )
+    except GuardError as error:
+        yield Check("smtp connection", FAIL, str(error), "check [smtp] host, port and security")
         return
     yield Check(
         "smtp connection and login",

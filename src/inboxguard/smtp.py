@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import smtplib
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from .config import Server, is_loopback
 from .errors import LoginError, ServerError
@@ -22,7 +24,15 @@ def send(
     server: Server, password: str, raw: bytes, sender: str, recipient: str, timeout: float = 30.0
 ) -> None:
     """Send `raw` from `sender` to `recipient`; raise SendError when it certainly did not go."""
-    where = f"SMTP server {server.host}:{server.port}"
+    with session(server, password, timeout) as client:
+        _send_data(client, _where(server), raw, sender, recipient)
+
+
+@contextmanager
+def session(server: Server, password: str, timeout: float = 30.0) -> Iterator[smtplib.SMTP]:
+    """A connected, secured and (where AUTH is offered) logged-in SMTP session; every failure
+    is one LoginError or SendError naming the server."""
+    where = _where(server)
     if server.security == "none" and not is_loopback(server.host):
         raise SendError(f"{where}: refusing to send a password without TLS")
     context = ssl.create_default_context()
@@ -40,7 +50,7 @@ def send(
                 client.ehlo()
             if server.username and client.has_extn("auth"):
                 _login(client, server.username, password)
-            _send_data(client, where, raw, sender, recipient)
+            yield client
     except smtplib.SMTPAuthenticationError as error:
         raise LoginError(
             f"{where}: login refused for {server.username} ({_reply(error)})"
@@ -51,6 +61,10 @@ def send(
         if isinstance(error, ServerError):
             raise
         raise SendError(f"{where}: {_reply(error)}") from error
+
+
+def _where(server: Server) -> str:
+    return f"SMTP server {server.host}:{server.port}"
 
 
 def _login(client: smtplib.SMTP, username: str, password: str) -> None:
