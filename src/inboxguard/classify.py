@@ -92,6 +92,8 @@ class Verdict:
     forged: bool = False
     relation: str | None = None
     invite: CalendarRequest | None = None
+    fingerprint: str | None = None
+    """Of the sender's own words, for the repeated-template signal, when they were weighed."""
 
     @property
     def vendor(self) -> str | None:
@@ -199,7 +201,8 @@ def classify(
         signals.append(Signal("forward", 0, "a forwarded message"))
         return verdict(OTHER, relation=relation)
 
-    signals.extend(_evidence(message, user, organisation, history, weight, complete))
+    fingerprint = template_fingerprint(message.text) if organisation else None
+    signals.extend(_evidence(message, user, organisation, history, weight, complete, fingerprint))
     score = sum(s.weight for s in signals)
     if any(s.name in DECISIVE for s in signals):
         return verdict(OTHER, relation=relation)  # a job offer or the press: never a pitch
@@ -207,11 +210,19 @@ def classify(
         # every invitation asks for a meeting: that alone says nothing about who sends it
         score -= sum(s.weight for s in signals if s.name == "meeting-ask")
         kind = INVITE if score >= weight.get("invite-threshold", INVITE_THRESHOLD) else OTHER
-        return Verdict(kind, organisation, tuple(signals), score, relation=relation, invite=invite)
-    if not user.is_own_address(sender.email) and not addressed_to_user(message, user):
-        signals.append(Signal("not-addressed", 0, "the user is not among the recipients"))
-    kind = OUTREACH if score >= weight.get("threshold", THRESHOLD) else OTHER
-    return verdict(kind, relation=relation)
+    else:
+        if not user.is_own_address(sender.email) and not addressed_to_user(message, user):
+            signals.append(Signal("not-addressed", 0, "the user is not among the recipients"))
+        kind = OUTREACH if score >= weight.get("threshold", THRESHOLD) else OTHER
+    return Verdict(
+        kind,
+        organisation,
+        tuple(signals),
+        score,
+        relation=relation,
+        invite=invite,
+        fingerprint=fingerprint,
+    )
 
 
 def _thread_with_user(message: Message, user: User, history: History) -> str | None:
@@ -285,6 +296,7 @@ def _evidence(
     history: History,
     weight: Mapping[str, float],
     complete: bool = True,
+    fingerprint: str | None = None,
 ) -> list[Signal]:
     """Every signal; with `complete` false, the phrasing of a pitch is weighed only until the
     score reaches the threshold (counter-signals are always weighed first, so the verdict is
@@ -292,7 +304,7 @@ def _evidence(
     body = strip_quotes(message.text)[:EVIDENCE_CHARS]
     summaries = "\n".join(c.summary for c in message.calendars) if message.may_have_calendar else ""
     words = f"{message.subject}\n{summaries}\n{body}"
-    signals = _structure(message, user, organisation, history, weight, body)
+    signals = _structure(message, user, organisation, history, weight, body, fingerprint)
     for phrasing in NOT_OUTREACH_PHRASING:
         found = phrasing.find(f"{message.subject}\n{message.text[: EVIDENCE_CHARS * 2]}")
         if found:
@@ -317,6 +329,7 @@ def _structure(
     history: History,
     weight: Mapping[str, float],
     body: str,
+    fingerprint: str | None,
 ) -> list[Signal]:
     """The signals that are not phrasing: who is named, the subject, tracking, tools."""
     signals: list[Signal] = []
@@ -353,10 +366,8 @@ def _structure(
     if _SALES_MAILERS.search(mailer) or sales_headers:
         tool = f"X-Mailer: {mailer}" if _SALES_MAILERS.search(mailer) else sales_headers[0]
         add("sales-mailer", f"sent by a sales-engagement tool ({tool})")
-    if organisation:
-        fingerprint = template_fingerprint(message.text)
-        if fingerprint and history.template_seen(organisation, fingerprint):
-            add("repeated-template", f"the same text as an earlier message from {organisation}")
+    if organisation and fingerprint and history.template_seen(organisation, fingerprint):
+        add("repeated-template", f"the same text as an earlier message from {organisation}")
     return signals
 
 

@@ -19,7 +19,6 @@ from .policy import DECLINE, DECLINE_INVITE, FILE, KEEP, Circumstances, Decision
 from .reply import UnsafeReply, compose_decline
 from .smtp import SendError, UncertainSendError
 from .user import User
-from .words import template_fingerprint
 
 log = logging.getLogger("inboxguard.pass")
 
@@ -318,9 +317,8 @@ class GuardPass:
             return
         if decision.counts:
             self.ledger.count_outreach(organisation, fetched.arrived)
-        fingerprint = template_fingerprint(message.text)
-        if fingerprint:
-            self.ledger.record_template(organisation, fingerprint)
+        if verdict.fingerprint:
+            self.ledger.record_template(organisation, verdict.fingerprint)
 
     def _queue_decline(self, message: Message, verdict: Verdict, decision: Decision) -> Decision:
         """Put the decline in the outbox; it is sent after the batch is committed."""
