@@ -23,11 +23,16 @@ class CalendarRequest:
     attendees: tuple[str, ...]
     summary: str
     dtstart: str | None
+    description: str = field(default="", compare=False)
     ics: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def is_request(self) -> bool:
         return self.method == "REQUEST"
+
+
+EVENT_TEXT_CHARS = 4000
+"""Characters of an event's DESCRIPTION kept: all a classifier weighs."""
 
 
 def calendar_address(value: object) -> str:
@@ -62,6 +67,7 @@ def parse_calendar(data: bytes) -> list[CalendarRequest]:
                 attendees=tuple(calendar_address(a) for a in attendees),
                 summary=str(event.get("SUMMARY", "")),
                 dtstart=_ical_text(event.get("DTSTART")),
+                description=str(event.get("DESCRIPTION", ""))[:EVENT_TEXT_CHARS],
                 ics=data,
             )
         )

@@ -302,8 +302,8 @@ def _evidence(
     score reaches the threshold (counter-signals are always weighed first, so the verdict is
     the same)."""
     body = strip_quotes(message.text)[:EVIDENCE_CHARS]
-    summaries = "\n".join(c.summary for c in message.calendars) if message.may_have_calendar else ""
-    words = f"{message.subject}\n{summaries}\n{body}"
+    events = _event_words(message)
+    words = f"{message.subject}\n{events}\n{body}"
     signals = _structure(message, user, organisation, history, weight, body, fingerprint)
     for phrasing in NOT_OUTREACH_PHRASING:
         found = phrasing.find(f"{message.subject}\n{message.text[: EVIDENCE_CHARS * 2]}")
@@ -322,6 +322,14 @@ def _evidence(
     return signals
 
 
+def _event_words(message: Message) -> str:
+    """What an invitation says of itself: its titles and descriptions (an invite may say
+    nothing else: "Sensoria Riego - sondas para Fincas La Calva")."""
+    if not message.may_have_calendar:
+        return ""
+    return "\n".join(f"{c.summary}\n{c.description}" for c in message.calendars)[:EVIDENCE_CHARS]
+
+
 def _structure(
     message: Message,
     user: User,
@@ -338,11 +346,10 @@ def _structure(
         signals.append(Signal(name, weight[name], reason))
 
     brand = brand_of(organisation)
-    # an invite may say nothing but its title: "Sensoria Riego - sondas para Fincas La Calva"
-    titles = " ".join(c.summary for c in message.calendars) if message.may_have_calendar else ""
+    events = _event_words(message)
     if brand and (
         _word_pattern(brand).search(fold(ADDRESS_OR_LINK.sub(" ", without_signature(body))))
-        or brand in fold(titles).lower().replace(" ", "")
+        or brand in fold(ADDRESS_OR_LINK.sub(" ", events)).lower().replace(" ", "")
     ):
         add("self-promotion", f"talks up its own company ({brand.title()})")
     user_brand = brand_of(user.organisation)

@@ -85,7 +85,22 @@ MEETING_ASK = _phrasing(
     r"\b(?:kort samtal|kort snak|kort prat|krótk\w+ rozmow\w+|breve (?:conversa|conversación|conversazione|chamada)|te lo enseño|je passe vous voir|paso por|ich komme gern vorbei)\b",
     r"\b(?:mohu vám (?:poslat|zavolat)|skal jeg sende|zal ik (?:u|je) .{0,30}(?:sturen|bellen)|kan jeg sende|får jeg sende|kan jag skicka|czy mogę (?:przesłać|wysłać|zadzwonić)|schicken sie mir|envíeme|mándame|¿qué día le)\b",
     r"\b(?:mi scriva|schreiben sie mir|écrivez-moi|escríbame|skriv til mig|skriv till mig|ligo-lhe|qual é o melhor horário|skal jeg finde en dato|hvornår passer)\b",
+    r"\b(?:would|does|could|will|is) (?:next )?(?:monday|tuesday|wednesday|thursday|friday|a (?:monday|tuesday|wednesday|thursday|friday))\b.{0,40}\b(?:work|suit|be (?:ok|okay|possible))",
+    r"\b(?:happy|glad|love) to (?:talk|chat|meet|jump on|hop on|set up|arrange|pop by|drop by|come by|bring)\b|\b(?:hop|jump) on a (?:quick )?(?:call|zoom|teams)\b|\bset up a (?:visit|site visit|tour|trial)\b|\bshow you (?:around|how|what)\b|\b(?:bring|do) a (?:quick )?demo\b",
+    r"meetings\.hubspot\.com/|\bcal\.com/|chilipiper\.com|savvycal\.com/|zcal\.co/|tidycal\.com/|youcanbook\.me|/bookings/|outlook\.office365\.com/(?:owa/)?calendar/|calendar\.app\.google/|calendar/appointments",
+    r"\b\d{1,2}\s?(?:perc(?:es)?|dakika\w*|minuutti\w*|minutit|mínút\w*|minuts)\b|\d{1,2}\s?分",
+    r"\b(?:kort (?:møde|möte|møte|samtale|videomøde|teamsmøde|demo)|lyhy\w* (?:palaveri|puhelu|tapaami\w*|keskustelu|esittely)|rövid (?:megbeszélés|hívás|beszélgetés|bemutató|egyeztetés|online)|kısa bir (?:görüşme|toplantı|demo|sunum|telefon)|krótk\w+ (?:spotkani\w+|prezentacj\w+|rozmow\w+)|krátk\w+ (?:schůzk\w+|hovor\w*|prezentac\w+|ukázk\w+)|lühike\w* (?:kõne|kohtumi\w+|vestlus\w*|demo)|stutt\w* (?:fund\w*|símtal\w*|kynning\w*)|una breu (?:trucada|reunió|conversa))\b",
+    r"\b(?:vise (?:dig|deg|jer|dere) (?:det|hvordan)|visa (?:dig|er) hur|näyttää (?:teille|sinulle)|megmutatni|pokazać (?:panu|pani|państwu)|ukázat vám|göstermek|näidata teile|sýna þér|mostrar-vos|us ho ensenyo)\b",
+    r"\b(?:passer det (?:dig|deg|jer|dere)|passar det (?:dig|er)|sopiiko (?:teille|sinulle)|megfelel (?:Önnek|neked)|odpowiada (?:panu|pani|państwu)|vyhovoval by vám|size uygun mu|kas teile sobiks|hentar þér|us aniria bé)\b",
+    r"お打ち合わせ|オンライン面談|ご面談|お時間をいただ",
 )
+
+_CLIENTELE = (
+    r"(?:companies|teams|brands|businesses|firms|schools|hotels|restaurants|manufacturers|clinics"
+    r"|saas|start-?ups|retailers|universities|organi[sz]ations|groups|operators|chains|producers"
+    r"|distributors|warehouses|agencies|owners|founders|leaders|managers|directors)\b"
+)
+"""Whom a vendor says it serves: "I help restaurant groups …", "we build … for hotels"."""
 
 VALUE_PITCH = _phrasing(
     "value-pitch",
@@ -128,6 +143,12 @@ VALUE_PITCH = _phrasing(
     r"\d+\s?%\s?(?:off|rabatt|sconto|de descuento|de réduction|korting|rabat)\b|\b(?:sconto|rabatt|descuento|réduction|korting|rabat) (?:del |de |von |van )?\d+\s?%|\b\d+\s?% (?:fino al|bis zum|jusqu'au|hasta el|tot en met)\b",
     r"\b(?:mache|erstelle|schicke) (?:ich )?ihnen (?:gern )?ein (?:unverbindliches )?angebot\b|\bhappy to quote\b|\bconsegne .{0,20}gratuite\b",
     r"\b(?:lavoriamo|offriamo|forniamo|trabajamos|ofrecemos|trabalhamos|oferecemos|wij verzorgen|wir warten|wir liefern|tilbyder vi|vi tilbyder|vi erbjuder|oferujemy|nabízíme)\b",
+    rf"\bI help (?:\w+[ -]){{0,3}}{_CLIENTELE}",
+    rf"\bwe (?:make|build|design|create|develop|produce|provide|supply|install|sell|deliver|implement|run)\b[^.\n]{{0,60}}\bfor (?:\w+[ -]){{0,3}}{_CLIENTELE}",
+    r"\b(?:pomagamy|pomáháme|segítünk|segít\w* (?:cégeknek|vállalatoknak)|yardımcı oluyoruz|autamme|aitame|vi hjælper|vi hjelper|hjälper vi|hjelper vi|hjælper vi|við hjálpum|ajudamos|ofereixo|oferim)\b",
+    r"\b(?:dostarczamy|specjalizujemy się|dodáváme|specializujeme se|kínálunk|szállítunk|specializálódtunk|sunuyoruz|sağlıyoruz|uzmanıyız|tarjoamme|toimitamme|erikoistun\w*|pakume|tarnime|leverer vi|vi leverer|levererar vi|vi levererar|bjóðum|proporcionem|oferim)\b",
+    r"\b(?:firmy takie jak|firmám jako|cégek(?:nek)?,? mint|şirketler(?:e)? gibi|yrityksille kuten|ettevõtetele nagu|virksomheder som (?:jeres|din)|företag som (?:ert|ditt|er)|bedrifter som (?:deres|din)|empreses com la vostra)\b",
+    r"(?:を提供しております|を提供しています|導入実績|削減できます|無料トライアル|無料デモ)",
 )
 
 FOLLOW_UP = _phrasing(
@@ -149,6 +170,9 @@ FOLLOW_UP = _phrasing(
     r"\b(?:even checken of je|je vous ai écrit à (?:quelques|plusieurs) reprises|ich habe (?:Ihnen|dir) (?:bereits|schon)|I'?ve written (?:a few|several|a couple of) times|har skrevet til (?:dig|jer)|skrev till (?:dig|er))\b",
     r"¿(?:pudiste|pudo|tuviste|tuvo) (?:ver|echar|leer|revisar)|\blo que (?:te|le) (?:mandé|envié)\b|\bavez-vous (?:pu|eu le temps de) (?:lire|voir|regarder)\b|\bhaben Sie (?:meine|die) (?:E-Mail|Nachricht)\b",
     r"\b(?:escrevi-lhe|le escribí|jag har mejlat dig|jeg har skrevet til|ich habe ihnen .{0,40}geschrieben|je vous ai écrit|le ho scritto|ik heb u .{0,30}gemaild)\b",
+    r"\b(?:te he escrito|le he escrito|les he escrito) (?:un par de|varias|algunas) veces\b|\bno he tenido respuesta\b",
+    r"\b(?:pisał(?:em|am) (?:do (?:pana|pani|państwa) )?(?:już |wcześniej |kilka razy|w zeszłym)|psal(?:a)? jsem vám|írtam (?:Önnek|neked|már)|kirjoitin (?:teille|sinulle)|kirjutasin (?:teile|sulle)|skrev (?:til )?(?:dig|deg|jer|dere) (?:for|i|sidst|forrige)|daha önce (?:yazmıştım|yazdığım)|ég skrifaði þér|us vaig escriure)\b",
+    r"\b(?:przypominam się|wracam do (?:mojej|mojego|tematu)|navazuji na (?:svůj|můj|předchozí)|připomínám se|korábbi (?:levelem|e-mailem|üzenetem)|önceki (?:e-?postam|mesajım)|edelli\w* (?:viestini|sähköpostini)|eelmise\w* (?:kirja|e-kirja)|mitt (?:förra|tidigare) (?:mejl|mail)|min (?:forrige|tidligere) (?:mail|e-?post|henvendelse)|fyrri póst|el meu correu anterior)\b",
 )
 
 BREAK_UP = _phrasing(
@@ -163,6 +187,9 @@ BREAK_UP = _phrasing(
     r"\bclore votre dossier\b|\btake the hint\b|\bclosing the loop\b|\bclose the loop\b|\bI'?ll stop (?:here|there|writing)\b|\bdas letzte Mal\b",
     r"\b(?:ska jag sluta|skal jeg stoppe|soll ich aufhören|devo smettere|debo dejar de|dois-je arrêter|das ist meine letzte|meine letzte nachricht|mijn laatste|letzter versuch|último intento|dernière tentative|ultimo tentativo|sista försöket)\b",
     r"\b(?:reply|answer|antworten sie|répondez|responda|svara|svar|rispondi|antwoord)\b.{0,30}\b(?:with a|mit einer|par un|con un|med en|met een) (?:number|zahl|chiffre|número|siffra|tal|numero|cijfer)\b",
+    r"\b(?:respónde\w*|responde\w*|odpowiedz\w*|odpověz\w*|válaszol\w*|vastaa\w*|vasta|svar\w*|yanıtla\w*|svaraðu)\b.{0,30}\b(?:número|numerem|cyfrą|číslem|számmal|numerolla|numbriga|siffra|tallet|rakamla|numarayla|numero)\b",
+    r"\b(?:no quiero (?:seguir )?(?:llenándote|molestándote|escribiéndote|insistir)|no (?:te|le) molesto más|nie chcę (?:dłużej )?(?:zawracać|przeszkadzać)|nechci (?:vás )?(?:dál )?obtěžovat|nem (?:szeretném|akarom) tovább|en halua (?:enää )?(?:häiritä|vaivata)|ikke forstyrre (?:dig|deg|jer|dere) (?:mere|mer|lenger|længere)|inte (?:störa|tjata på) (?:dig|er) mer|ei taha (?:teid|sind) (?:rohkem )?tüüdata|sizi daha fazla rahatsız etmek istemem)\b",
+    r"¿(?:cierro|archivo|doy por cerrad\w+) (?:tu|su|el)\b|\bchiudo (?:la|il) (?:pratica|fascicolo)\b|\bschließe ich (?:die|Ihre|deine) akte\b|\bsluit ik (?:het|uw|je) dossier\b|\bzamykam (?:temat|sprawę)\b|\buzavřu (?:to|vaši|vás)\b|\blezárom\b|\bsuljen (?:asian|tämän)\b|\bstänger (?:jag )?(?:ärendet|din fil)\b|\blukker (?:jeg )?(?:sagen|saken)\b|\btanco (?:el|la) (?:tema|expedient)\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -172,6 +199,8 @@ REFERRAL_ASK = _phrasing(
     r"\bwho (?:at \w+.{0,30}?)?(?:handles|looks after|owns|is responsible for|manages)\b",
     r"\b(?:richtige Ansprechpartner\w*|zuständig)\b|\bla bonne personne\b|\bla persona adecuada\b",
     r"\bwie is (?:er )?(?:bij \S+.{0,30})?verantwoordelijk\b|\bwer ist (?:bei \S+.{0,30})?(?:zuständig|verantwortlich)\b|\bqui (?:est responsable|s'occupe)\b|\bquién (?:es el responsable|se encarga)\b|\bchi (?:è il responsabile|si occupa)\b|\bvem (?:är|har) ansvar\w*\b|\bhvem (?:er|har) ansvar\w*\b|\bdoorverwijzen\b",
+    r"\b(?:właściw\w+ osob\w+|kto (?:u (?:pana|pani|państwa) )?(?:odpowiada|zajmuje się)|správn\w+ osob\w+|kdo (?:má na starosti|je zodpovědný|se u vás stará)|ki (?:a felelős|foglalkozik|felel)|megfelelő (?:személy|kolléga)|kuka (?:vastaa|hoitaa)|oike\w+ henkilö\w*|kes (?:vastutab|tegeleb)|õige inimene|kim (?:sorumlu|ilgileniyor)|doğru kişi\w*|rätt person|rette person|riktig person|hvem (?:tager sig af|tar seg av|står for|tar hand om)|vem (?:tar hand om|sköter|står för)|la persona adequada|qui s'encarrega|hver (?:sér um|ber ábyrgð))\b",
+    r"(?:ご担当者様?を(?:ご紹介|教えて)|担当の方)",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -210,6 +239,9 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:snabb fråga|hurtigt spørgsmål|kurze frage|petite question|pregunta rápida|domanda veloce|korte vraag|pergunta rápida|szybkie pytanie|rychlá otázka)\b",
     r"\b(?:kennismaking|prise de contact|primera reunión|intro call|introductory call|kennenlerngespräch|tutustumis\w*)\b",
     r"\b(?:my name is|mein name ist|je m'appelle|me llamo|mijn naam is|o meu nome é|jeg hedder|jag heter|nazywam się|jmenuji se|sono \w+ \w+,? della|sono \w+,? della)\b",
+    r"\b(?:a nevem|nevem|ismim|nimeni on|minu nimi on|ég heiti|em dic|jeg heter|mitt navn er|mit navn er)\b|と申します",
+    r"\b(?:I came across|came across your|stumbled (?:on|across) your|found you (?:on|via|through))\b",
+    r"\bsomething (?:\w+ ){0,3}(?:is|are) (?:looking at|looking into|exploring|considering|thinking about|working on)\b|\bor should I (?:check back|circle back|try again|reach out)\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -220,7 +252,8 @@ BUYER = _phrasing(
     r"\bwe'?re an? [\w ]{0,30}customer\b|\bour (?:contract|account|subscription|order|tenant|licen[cs]es?) (?:with you|number|VL|#)",
     r"\b(?:send|give|share) (?:us|me) (?:a )?(?:pricing|quote|price|an offer)\b|\bquote for\b",
     r"\bwe are evaluating\b|\bwe'?d like to (?:order|buy|purchase)\b|\bpurchase order\b",
-    r"\b(?:could you|can you) (?:send|confirm|share)\b.{0,40}\b(?:pricing|quote|price)",
+    r"\b(?:could|can|would) you (?:also |please |kindly )?(?:send|confirm|share)\b.{0,40}\b(?:pricing|quote|price)",
+    r"\b(?:we|i)(?:'d| would) like (?:to (?:see|get|have|book|schedule|arrange|request) )?a (?:demo|quote|quotation|proposal)\b|\b(?:request(?:ing)?|asking for) a (?:demo|quote|quotation)\b|\b(?:demo|quote|quotation) request\b|\bformal quotation\b",
     r"\bcontract [A-Z]{2}-\d+\b|\bquote us\b|\bwe need (?:pricing|a quote|prices)\b|\bprice breaks\b",
     r"\b(?:Richiesta (?:di )?preventivo|Solicitud de presupuesto|Demande de devis|Angebotsanfrage|Offerteaanvraag|Pedido de orçamento)\b",
     r"\b(?:ricevuto|recibido|reçu|erhalten|ontvangen|recebido)\b.{0,30}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento)\b",
@@ -232,6 +265,9 @@ BUYER = _phrasing(
     r"\binvitation to tender\b|\bexpressions? of interest\b|\btender documents\b|\bapproved supplier\b|\bappel d'offres\b|\bpliego de condiciones\b|\bVergabeunterlagen\b",
     r"\b(?:lance une consultation|dossier de consultation|remise des offres|service achats|abre una licitación|presentación de ofertas|Angebotsabgabe|Abgabefrist|offerteaanvraag|anbudsunderlag|udbudsmateriale)\b",
     r"\b(?:markterkundung|marktsondierung|market sounding|market consultation|consultation préalable|sourcing préalable|consulta (?:preliminar|al mercado)|marktconsultatie|request for information)\b",
+    r"\b(?:zapytanie ofertowe|pros(?:imy|zę|iłbym|iłabym) o (?:przesłanie )?(?:ofert\w+|wycen\w+)|poptávk\w+|prosíme o (?:cenovou )?nabídk\w+|zašlete (?:nám )?(?:cenovou )?nabídk\w+|árajánlatkér\w*|ajánlatkér\w*|(?:kérünk|kérnék|kérnénk) (?:egy )?árajánlat\w*|teklif (?:talebi|isteği)|teklifinizi (?:rica|bekliyoruz)|fiyat teklifi (?:rica|isti\w*)|tarjouspyyn\w+|pyydämme (?:tarjous\w*|hinta\w*)|voisitteko lähettää (?:meille )?tarjou\w*|hinnapäring\w*|palume (?:hinna)?pakkumis\w*|offertförfrågan|(?:be|begära) om (?:en )?offert|kan ni skicka (?:en )?offert|tilbudsforespørsel|forespørsel om tilbud|kan dere sende (?:oss )?(?:et )?tilbud|tilbudsanmodning|anmodning om tilbud|kan I sende (?:os )?(?:et )?tilbud|óskum eftir tilboði|verðtilboð\w*|sol·licitud de pressupost|ens podeu enviar (?:un )?pressupost)\b",
+    r"\b(?:przetarg\w*|zamówieni\w+ publiczn\w+|zadávací (?:řízení|dokumentac\w+)|veřejn\w+ zakázk\w+|közbeszerzés\w*|ajánlattételi felhívás|ihale\w*|tarjouskilpailu\w*|hankintailmoitu\w*|riigihange\w*|upphandling\w*|anbudsinbjudan|anbudsforespørgsel|udbud\w*|anbudskonkurranse|konkurransegrunnlag\w*|útboð\w*|licitació)\b",
+    r"(?:見積(?:もり)?(?:のご)?依頼|お見積(?:もり)?をお願い|お見積(?:もり)?いただけ)",
 )
 
 PRESS = _phrasing(
@@ -240,10 +276,11 @@ PRESS = _phrasing(
     r"\b(?:reporter|journalist|editor) at\b|\beditorial piece\b|\bI host\b|\bpodcast\b",
     r"\binterview (?:request|for)\b|\bno cost (?:and|or) (?:nothing to sign|sponsorship)\b",
     r"\b(?:principal |senior |research )?analyst (?:at|covering|with)\b|\bbriefing request\b|\bvendor questionnaire\b|\bmarket (?:landscape|guide|report|study)\b",
-    r"\b(?:journaliste?|journalistin|periodista|giornalista|dziennikarz\w*|redacteur|redaktør|toimittaja|reporter\w*)\b",
+    r"\b(?:journaliste?|journalistin|periodista|giornalista|dziennikarz\w*|redacteur|redaktør|reporter\w*)\b",
     r"\b(?:un artículo|un article|einen Artikel|artykuł\w*|un articolo|een artikel|une? (?:dossier|enquête) sur|à paraître|vor der Veröffentlichung|przed publikacją|avant publication|antes de (?:su )?publicación)\b",
     r"\b(?:redakteur\w*|interviewanfrage|telefoninterview|beitrag über|für unsere ausgabe|demande d'interview|solicitud de entrevista|richiesta di intervista|interviewverzoek)\b",
     r"\b(?:repórter|reportagem|reportaje|pedido de entrevista|matéria sobre|artigo sobre|intervista per)\b",
+    r"\b(?:novinář\w*|redaktor\w*|újságíró\w*|szerkesztő\w*|gazeteci\w*|muhabir\w*|ajakirjanik\w*|blaðamað\w*|journalist\w*)\b|記者|取材",
 )
 
 RECRUITER = _phrasing(
@@ -257,6 +294,7 @@ RECRUITER = _phrasing(
     r"\b(?:salary|compensation|remuneration) package\b|\bpackage is in the region\b|\bplus (?:meaningful |strong |generous )?equity\b|\b(?:salary|base) (?:of|around|in the region)\b|\bhiring (?:a|an) (?:VP|head|director|CTO|CFO|lead)\b",
     r"\b(?:búsqueda de (?:su |un |una )?nuev[oa]|retribución|proceso confidencial|cazatalentos|headhunter|offre d'emploi|poste de (?:directeur|directrice|responsable)|vacature|Position als|stilling som|tjänsten som)\b",
     r"\b(?:cabinet de recrutement|recrutement d'un|votre parcours|en toute confidentialité|ihr werdegang|su trayectoria|tu trayectoria|il suo percorso|jouw achtergrond|personalberatung|búsqueda confidencial)\b",
+    r"\b(?:oferta pracy|propozycj\w+ pracy|proces\w* rekrutacyjn\w+|nabídk\w+ (?:práce|zaměstnání)|výběrov\w+ řízení|állásajánlat\w*|munkalehetőség\w*|iş teklifi|kariyer fırsatı|työtarjou\w+|rekrytoin\w*|tööpakkumi\w*|jobbtilbud|jobtilbud|stillingen som|stillinga som|oferta de feina|pozycj\w+ (?:dyrektora|kierownika)|pozici (?:ředitele|vedoucího))\b|転職|ポジションのご紹介",
 )
 
 COMMUNITY = _phrasing(
@@ -300,6 +338,7 @@ SALES_TITLE = _phrasing(
     r"\b(?:comercial|ejecutiv[oa] de cuentas|director[a]? comercial|desarrollo de negocio|gerente de cuentas|executiv[oa] de contas)\b",
     r"\b(?:consulente commerciale|area manager|responsabile commerciale|accountmanager|verkoopadviseur|säljare|key account)\b",
     r"\b(?:salg\w*|sälj\w*|verkoop\w*|myyn\w*|handlowiec|obchodní\w*|directeur de comptes|directrice de comptes|business accounts?|client (?:manager|director|executive)|relationship manager|energy advisor|new business)\b",
+    r"\b(?:értékesítés\w*|kereskedelmi|üzletfejlesztés\w*|satış\w*|iş geliştirme|müşteri temsilcisi|müük\w*|sölu\w*|viðskiptastjóri|sprzedaż\w*|przedstawiciel handlowy|handlow\w*|doradca klienta|opiekun klienta|prodej\w*|vendes|desenvolupament de negoci)\b|営業|セールス",
 )
 
 OUTREACH_PHRASING = (
