@@ -50,6 +50,7 @@ WEIGHTS: Mapping[str, float] = {
     "buyer": -4.0,
     "press": -4.0,
     "job-offer": -4.0,
+    "job-application": -4.0,
     "community": -3.0,
     "confirmation": -3.0,
     "relationship": -3.0,
@@ -58,9 +59,10 @@ WEIGHTS: Mapping[str, float] = {
 }
 """Every signal's weight, in one place; `[weights]` in the config overrides any of them."""
 
-DECISIVE = frozenset({"job-offer", "press"})
-"""Counter-signals that settle it: a recruiter offering the user a job, or a journalist, is
-never outreach, however salesy the rest reads (DESIGN: rules of judgement)."""
+DECISIVE = frozenset({"job-offer", "job-application", "press"})
+"""Counter-signals that settle it: a recruiter offering the user a job, someone applying for
+one, or a journalist, is never outreach, however salesy the rest reads (DESIGN: rules of
+judgement)."""
 
 THRESHOLD = 3.0
 """A one-to-one message from outside scoring this much is outreach."""

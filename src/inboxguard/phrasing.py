@@ -268,6 +268,9 @@ BUYER = _phrasing(
     r"\b(?:zapytanie ofertowe|pros(?:imy|zę|iłbym|iłabym) o (?:przesłanie )?(?:ofert\w+|wycen\w+)|poptávk\w+|prosíme o (?:cenovou )?nabídk\w+|zašlete (?:nám )?(?:cenovou )?nabídk\w+|árajánlatkér\w*|ajánlatkér\w*|(?:kérünk|kérnék|kérnénk) (?:egy )?árajánlat\w*|teklif (?:talebi|isteği)|teklifinizi (?:rica|bekliyoruz)|fiyat teklifi (?:rica|isti\w*)|tarjouspyyn\w+|pyydämme (?:tarjous\w*|hinta\w*)|voisitteko lähettää (?:meille )?tarjou\w*|hinnapäring\w*|palume (?:hinna)?pakkumis\w*|offertförfrågan|(?:be|begära) om (?:en )?offert|kan ni skicka (?:en )?offert|tilbudsforespørsel|forespørsel om tilbud|kan dere sende (?:oss )?(?:et )?tilbud|tilbudsanmodning|anmodning om tilbud|kan I sende (?:os )?(?:et )?tilbud|óskum eftir tilboði|verðtilboð\w*|sol·licitud de pressupost|ens podeu enviar (?:un )?pressupost)\b",
     r"\b(?:przetarg\w*|zamówieni\w+ publiczn\w+|zadávací (?:řízení|dokumentac\w+)|veřejn\w+ zakázk\w+|közbeszerzés\w*|ajánlattételi felhívás|ihale\w*|tarjouskilpailu\w*|hankintailmoitu\w*|riigihange\w*|upphandling\w*|anbudsinbjudan|anbudsforespørgsel|udbud\w*|anbudskonkurranse|konkurransegrunnlag\w*|útboð\w*|licitació)\b",
     r"(?:見積(?:もり)?(?:のご)?依頼|お見積(?:もり)?をお願い|お見積(?:もり)?いただけ)",
+    r"\bmy (?:booking|reservation|stay|room)\b|\b(?:booking|reservation|confirmation) (?:reference|number|no\.?)\b|\b(?:min|vår|vores|vår) (?:bokning|bestilling|reservasjon|booking|reservation)\b|\b(?:bokningsnummer|bestillingsnummer|reservasjonsnummer|reservationsnummer|varausnumero|varaukseni|buchungsnummer|meine buchung|ma réservation|mi reserva|la mia prenotazione)\b",
+    r"\bgroup (?:booking|reservation|enquiry|inquiry|rate)\b|\b(?:gruppbokning|gruppebestilling|gruppereservasjon|gruppebooking|ryhmävaraus|gruppenbuchung|réservation de groupe|reserva de grupo)\b",
+    r"\b(?:kan ni (?:ge|lämna|skicka) (?:oss )?(?:ett )?(?:pris|offert|prisförslag)|vi önskar (?:en )?offert|vi ønsker (?:et )?tilbud|vi vil gerne have (?:et )?tilbud|kunne I give (?:os )?et tilbud|kan dere gi (?:oss )?(?:et )?(?:tilbud|pris)|voisitteko antaa (?:meille )?tarjouksen)\b",
 )
 
 PRESS = _phrasing(
@@ -297,6 +300,13 @@ RECRUITER = _phrasing(
     r"\b(?:oferta pracy|propozycj\w+ pracy|proces\w* rekrutacyjn\w+|nabídk\w+ (?:práce|zaměstnání)|výběrov\w+ řízení|állásajánlat\w*|munkalehetőség\w*|iş teklifi|kariyer fırsatı|työtarjou\w+|rekrytoin\w*|tööpakkumi\w*|jobbtilbud|jobtilbud|stillingen som|stillinga som|oferta de feina|pozycj\w+ (?:dyrektora|kierownika)|pozici (?:ředitele|vedoucího))\b|転職|ポジションのご紹介",
 )
 
+APPLICANT = _phrasing(
+    "job-application",
+    "applies to the user for a job",
+    r"\bmy (?:cv|c\.v\.|resume|résumé|lebenslauf|curriculum)\b|\b(?:apply|applying|application) for the (?:\w+ ){0,4}(?:role|position|job|opening|vacancy)\b|\bjob application\b",
+    r"\b(?:bewerbe mich|meine bewerbung|mi candidatura|postularme|ma candidature|postuler au poste|la mia candidatura|mijn sollicitatie|solliciteer|min ansökan|söker tjänsten|min søknad|søker stillingen|min ansøgning|ansøger om stillingen|hakemukseni|haen (?:tehtävää|paikkaa)|moja aplikacja|aplikuję na|moje cv|můj životopis|minha candidatura|meu currículo|mi currículum|mon cv)\b",
+)
+
 COMMUNITY = _phrasing(
     "community",
     "a community event or personal note",
@@ -312,6 +322,8 @@ CONFIRMATION = _phrasing(
     r"\byour (?:trial|subscription|plan) (?:ends|renews|expires)\b",
     r"\b(?:confirmamos|nous confirmons|wir bestätigen|confermiamo|we(?:'re| are) (?:pleased|happy|delighted) to confirm)\b",
     r"\b(?:como|en tant qu'|als) (?:orador|ponente|intervenant|Referent\w*|relatore|speaker)\b|\byour (?:talk|session|panel) (?:is|has been)\b",
+    r"\byour (?:proposal|submission|abstract|paper|talk|session|application to speak) (?:has been|was|is) (?:accepted|selected|shortlisted|confirmed)\b|\bwe(?:'re| are) (?:pleased|happy|delighted|thrilled) to (?:inform you|let you know|tell you|accept)\b",
+    r"\b(?:your|the) (?:booking|reservation|order) (?:is|has been) (?:confirmed|received)\b|\b(?:din|er|jeres|deres) (?:bokning|bestilling|booking|reservasjon) (?:er|är) (?:bekræftet|bekreftet|bekräftad)\b",
 )
 
 PRIORITY_QUESTION = _phrasing(
@@ -327,6 +339,9 @@ RELATIONSHIP = _phrasing(
     r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
     r"\bas (?:agreed|discussed)\b|\bgreat catching up\b|\bthanks again for\b",
     r"\b(?:quarterly (?:review|business review|sync)|revisión trimestral|quartalsgespräch|revue trimestrielle|kwartaaloverleg|revisione trimestrale|zoals afgesproken|wie besprochen|comme convenu|como acordamos|come concordato)\b",
+    r"\b(?:your|the) (?:pitch )?deck\b|\bterm sheet\b|\binvestment committee\b|\bpartner meeting\b|\bdata room\b|\bcap table\b|\bdue diligence (?:list|request|questions|call)\b",
+    r"\b(?:your|our|the) (?:purchase order|PO)(?: number| no\.?| #)?\s?\d|\b(?:su|vuestra|tu|sua|votre|ihre|uw|jeres|er|din) (?:orden de compra|ordem de compra|bon de commande|Bestellung|bestelling|indkøbsordre|inköpsorder|innkjøpsordre)\b|\borden de compra (?:n[úu]m|no\.|#)",
+    r"\b(?:allotment|(?:our|the) (?:current )?(?:rate )?agreement (?:for|with you)|as a (?:valued )?member|your membership|ditt medlemskap|dit medlemskab|medlemskapet ditt|jäsenyytesi)\b",
 )
 
 SALES_TITLE = _phrasing(
@@ -351,7 +366,7 @@ OUTREACH_PHRASING = (
     OPT_OUT_LINE,
     FIRST_TOUCH,
 )
-NOT_OUTREACH_PHRASING = (BUYER, PRESS, RECRUITER, COMMUNITY, CONFIRMATION, RELATIONSHIP)
+NOT_OUTREACH_PHRASING = (BUYER, PRESS, RECRUITER, APPLICANT, COMMUNITY, CONFIRMATION, RELATIONSHIP)
 
 SOFT_NO = _phrasing(
     "no",
