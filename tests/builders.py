@@ -94,6 +94,7 @@ def ics(
     summary: str = "Bitesio <> Example: 15 minute intro",
     recurrence_id: str | None = None,
     alarm: bool = False,
+    description: str | None = None,
 ) -> str:
     """An iTIP calendar with one VEVENT, CRLF-ended as RFC 5545 wants."""
     lines = [
@@ -120,6 +121,8 @@ def ics(
         "STATUS:CONFIRMED",
         f"SUMMARY:{summary}",
     ]
+    if description is not None:
+        lines.append(f"DESCRIPTION:{description}")
     if alarm:
         lines += [
             "BEGIN:VALARM",

@@ -117,6 +117,75 @@ def test_pitches_in_other_languages_are_outreach(sender: str, body: str, vendor:
     assert {"meeting-ask", "value-pitch"} <= set(names(verdict))
 
 
+MORE_LANGUAGES = {
+    "pl": (
+        "Dzień dobry,\n\nnazywam się Piotr Nowak. Pomagamy producentom żywności skrócić "
+        "przestoje linii pakujących. Czy znalazłby Pan 15 minut na krótką rozmowę?\n\n"
+        "Pozdrawiam\nPiotr Nowak\nPrzedstawiciel handlowy, Pakmar"
+    ),
+    "cs": (
+        "Dobrý den,\n\npsal jsem vám minulý týden. Pomáháme výrobcům snížit spotřebu "
+        "energie. Mohu vám ukázat, jak to funguje, na krátké schůzce?\n\n"
+        "S pozdravem\nJan Novák\nobchodní zástupce, Energon"
+    ),
+    "hu": (
+        "Tisztelt Kovács Úr!\n\nA nevem Nagy Péter. Segítünk a szállodáknak csökkenteni az "
+        "energiaköltséget. Lenne ideje egy rövid megbeszélésre a jövő héten?\n\n"
+        "Üdvözlettel\nNagy Péter\nértékesítési vezető, Energia Pont"
+    ),
+    "da": (
+        "Hej Mette,\n\nHvor mange af jeres henvendelser handler om de samme ti spørgsmål? "
+        "Vi hjælper boligselskaber med at svare automatisk.\n\n"
+        "Skal jeg vise dig det på et kort møde?\n\nRasmus\nSalgschef, Svarbox"
+    ),
+    "fi": (
+        "Hei Jonas,\n\nnimeni on Mikko. Autamme hotelleja vähentämään pesulakuluja. "
+        "Sopiiko teille lyhyt puhelu ensi viikolla?\n\nMikko\nmyyntipäällikkö, Pesuexpert"
+    ),
+    "tr": (
+        "Merhaba Priya Hanım,\n\nismim Ayşe. Fintech şirketlerine güvenlik testlerinde "
+        "yardımcı oluyoruz. Gelecek hafta kısa bir görüşme için uygun musunuz?\n\n"
+        "Ayşe Yılmaz\nSatış Müdürü, Guvenli"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(MORE_LANGUAGES))
+def test_pitches_in_more_languages_are_outreach(language: str) -> None:
+    raw = build(sender="Rep <rep@vendor-example.eu>", subject="?", body=MORE_LANGUAGES[language])
+    assert judge(raw).kind == OUTREACH
+
+
+@pytest.mark.parametrize(
+    ("body", "counter"),
+    [
+        (
+            "Dzień dobry,\nw załączeniu zapytanie ofertowe na 20 palet folii. Termin: piątek.",
+            "buyer",
+        ),
+        (
+            "Hej,\nvi är 40 personer och vill göra en gruppbokning i maj. Kan ni ge oss ett pris?",
+            "buyer",
+        ),
+        (
+            "Hi Alan,\nI'd like to apply for the data engineer role. My CV is attached; I help "
+            "teams ship pipelines faster and would love a 15 minute call.",
+            "job-application",
+        ),
+        (
+            "Hi Alan,\nthanks for the deck. Before our partner meeting on Monday, could you "
+            "share the cap table? Happy to set up a call.",
+            "relationship",
+        ),
+    ],
+    ids=["pl-rfq", "sv-group-booking", "en-applicant", "en-investor"],
+)
+def test_what_only_sounds_like_a_pitch_in_more_languages_is_other(body: str, counter: str) -> None:
+    verdict = judge(build(sender="Someone <someone@stranger.example>", body=body))
+    assert verdict.kind == OTHER
+    assert counter in names(verdict)
+
+
 def test_list_unsubscribe_alone_on_a_one_to_one_pitch_is_still_outreach() -> None:
     raw = build(
         body=PITCH,
@@ -431,6 +500,22 @@ def test_an_unsolicited_invite_is_an_invite() -> None:
     assert verdict.vendor == "bitesio.com"
     assert verdict.invite is not None
     assert verdict.invite.uid == "evt-7781@bitesio.com"
+
+
+def test_an_invite_that_says_it_all_in_its_description_is_an_invite() -> None:
+    calendar = ics(
+        summary="Placeholder",
+        description="Alan - 15 minutes to show how Bitesio cuts food waste. Dial-in below.",
+    )
+    verdict = judge(build(body="", calendar=calendar, subject="Invitation: Placeholder"))
+    assert verdict.kind == INVITE
+    assert "self-promotion" in names(verdict)
+
+
+def test_a_link_in_an_invitation_does_not_talk_up_the_company() -> None:
+    calendar = ics(summary="Webinar", description="Your link: https://events.bitesio.com/j/42")
+    verdict = judge(build(body="See you there.", calendar=calendar, subject="Webinar"))
+    assert "self-promotion" not in names(verdict)
 
 
 def test_a_cancellation_is_not_an_invite() -> None:
