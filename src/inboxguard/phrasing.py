@@ -241,7 +241,6 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:my name is|mein name ist|je m'appelle|me llamo|mijn naam is|o meu nome é|jeg hedder|jag heter|nazywam się|jmenuji se|sono \w+ \w+,? della|sono \w+,? della)\b",
     r"\b(?:a nevem|nevem|ismim|nimeni on|minu nimi on|ég heiti|em dic|jeg heter|mitt navn er|mit navn er)\b|と申します",
     r"\b(?:I came across|came across your|stumbled (?:on|across) your|found you (?:on|via|through))\b",
-    r"\bsomething (?:\w+ ){0,3}(?:is|are) (?:looking at|looking into|exploring|considering|thinking about|working on)\b|\bor should I (?:check back|circle back|try again|reach out)\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -331,6 +330,8 @@ PRIORITY_QUESTION = _phrasing(
     "a cold question about the user's priorities",
     r"\bis (?:\w+ ){1,5}a (?:priority|focus) for\b|\bon your (?:radar|roadmap) (?:for|this)\b",
     r"\bist (?:\w+ ){1,5}(?:ein Thema|eine Priorität)\b|\best-ce (?:\w+ ){1,5}une priorité\b|\bes (?:\w+ ){1,5}una prioridad\b",
+    r"\bsomething (?:\w+ ){0,3}(?:is|are) (?:looking at|looking into|exploring|considering|thinking about|working on)\b|\bor should I (?:check back|circle back|try again|reach out)\b",
+    r"\b(?:priorit(?:y|ies)|priorytet\w*|prioritou|prioritás\w*|öncelik\w*|prioriteet\w*|prioritet\w*|priorità|prioriteit\w*|prioridade\w*|priorité\w*|priorität\w*|prioridad\w*)\b[^.!\n]{0,40}\?",
 )
 
 RELATIONSHIP = _phrasing(
