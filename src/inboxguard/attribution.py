@@ -32,7 +32,8 @@ def attribute(
 ) -> str | None:
     """The organisation behind a message: its sender's; for a calendar request sent through a
     platform, its organiser's; the company a relay or webmail rep writes for; or the known
-    vendor its signature names. With `read_body` false, only what the headers tell."""
+    vendor or the brand its signature names (a sending domain such as `trygrowthkiln.com`). With
+    `read_body` false, only what the headers tell."""
     sender = message.sender
     if sender is None:
         return None
@@ -55,15 +56,18 @@ def attribute(
     organisation = registrable_domain(sender.domain)
     if not read_body:
         return organisation
-    known = history.vendor_brands()
     label = organisation.split(".")[0]
+    named = company_behind(message.text, "", own | {organisation})
+    if named and _second_brand_of(label, brand_of(named)):
+        return named
+    known = history.vendor_brands()
     for brand in _substrings(label):
         other = known.get(brand)
         if (
             other
             and other != organisation
             and not _is_known_vendor(history.vendor(organisation))
-            and company_behind(message.text, "", own | {organisation}) == other
+            and named == other
         ):
             return other
     return organisation
@@ -98,6 +102,21 @@ def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
     local_brand = _LEADING_WORD.match(sender.local)
     behind = company_behind(message.text, message.html, {registrable_domain(sender.domain)})
     return bool(local_brand and behind and brand_of(behind) == local_brand.group(0))
+
+
+SECOND_BRAND_AFFIX = 6
+"""Letters a cold-mail sending domain adds to the brand it sends for: `trygrowthkiln.com`,
+`getkeelgard.io`, `growthkilnhq.com`."""
+
+
+def _second_brand_of(label: str, brand: str | None) -> bool:
+    """Whether a domain label is a sending variant of the brand its signature names."""
+    return (
+        brand is not None
+        and len(brand) >= 5
+        and brand in label
+        and 0 < len(label) - len(brand) <= SECOND_BRAND_AFFIX
+    )
 
 
 def _is_known_vendor(state: VendorState) -> bool:

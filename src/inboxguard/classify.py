@@ -14,7 +14,7 @@ from .lists import Lists
 from .markers import addressed_to_user, automatic_reason, bulk_reason, forged_reason
 from .message import Address, Message
 from .organisation import brand_of, identity
-from .phrasing import NOT_OUTREACH_PHRASING, OUTREACH_PHRASING, SALES_TITLE, Phrasing
+from .phrasing import BUYER_TITLE, NOT_OUTREACH_PHRASING, OUTREACH_PHRASING, SALES_TITLE, Phrasing
 from .tracking import tracking_marks
 from .user import User
 from .words import (
@@ -48,6 +48,7 @@ WEIGHTS: Mapping[str, float] = {
     "sales-mailer": 1.0,
     "repeated-template": 1.5,
     "buyer": -4.0,
+    "buyer-title": -3.0,
     "press": -4.0,
     "job-offer": -4.0,
     "job-application": -4.0,
@@ -56,13 +57,14 @@ WEIGHTS: Mapping[str, float] = {
     "relationship": -3.0,
     "names-your-company": 1.0,
     "vendor-meets-you": 1.5,
+    "brief-pitch": 1.0,
 }
 """Every signal's weight, in one place; `[weights]` in the config overrides any of them."""
 
-DECISIVE = frozenset({"job-offer", "job-application", "press"})
-"""Counter-signals that settle it: a recruiter offering the user a job, someone applying for
-one, or a journalist, is never outreach, however salesy the rest reads (DESIGN: rules of
-judgement)."""
+DECISIVE = frozenset({"buyer", "job-offer", "job-application", "press"})
+"""Counter-signals that settle it: a customer or buyer (who may well bump, fake a "Re:" and ask
+for a call), a recruiter offering the user a job, someone applying for one, or a journalist, is
+never outreach, however salesy the rest reads (DESIGN: rules of judgement)."""
 
 THRESHOLD = 3.0
 """A one-to-one message from outside scoring this much is outreach."""
@@ -206,8 +208,8 @@ def classify(
     fingerprint = template_fingerprint(message.text) if organisation else None
     signals.extend(_evidence(message, user, organisation, history, weight, complete, fingerprint))
     score = sum(s.weight for s in signals)
-    if any(s.name in DECISIVE for s in signals):
-        return verdict(OTHER, relation=relation)  # a job offer or the press: never a pitch
+    if any(s.name in DECISIVE and s.weight < 0 for s in signals):  # weighted 0: not counted
+        return verdict(OTHER, relation=relation)  # a buyer, a job or the press: never a pitch
     if invite is not None:
         # every invitation asks for a meeting: that alone says nothing about who sends it
         score -= sum(s.weight for s in signals if s.name == "meeting-ask")
@@ -311,6 +313,9 @@ def _evidence(
         found = phrasing.find(f"{message.subject}\n{message.text[: EVIDENCE_CHARS * 2]}")
         if found:
             signals.append(_signal(phrasing, found, weight))
+    buyer = BUYER_TITLE.find(signature(message.text[: EVIDENCE_CHARS * 2]))
+    if buyer:  # the quoted signature counts: a buyer's bump quotes her own first mail
+        signals.append(_signal(BUYER_TITLE, buyer, weight))
     title = SALES_TITLE.find(signature(body))
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))
@@ -321,7 +326,25 @@ def _evidence(
         found = phrasing.find(words)
         if found:
             signals.append(_signal(phrasing, found, weight))
+    if any(s.name in ASKS for s in signals) and _brief_and_signed(body, organisation):
+        reason = "a few lines signed for its company, asking for the reader's time"
+        signals.append(Signal("brief-pitch", weight["brief-pitch"], reason))
     return signals
+
+
+ASKS = frozenset({"meeting-ask", "referral-ask", "value-pitch", "priority-question", "first-touch"})
+BRIEF_WORDS = 50
+"""A cold one-liner has little room for evidence: a few lines from a company that ask for
+something weigh a little more."""
+
+
+def _brief_and_signed(body: str, organisation: str | None) -> bool:
+    brand = brand_of(organisation)
+    return (
+        brand is not None
+        and brand in fold(signature(body)).lower().replace(" ", "")
+        and len(_LETTERS.findall(without_signature(body))) <= BRIEF_WORDS
+    )
 
 
 def _event_words(message: Message) -> str:
@@ -385,7 +408,7 @@ def _signal(phrasing: Phrasing, found: str, weight: Mapping[str, float]) -> Sign
 
 
 _MEETS = re.compile(r"\S\s*(?:<>|<->|\bx\b|\u00d7|\bmeets\b)\s*\S")
-_WORD = re.compile(r"[^\W\d_]{5,}")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=4096)
@@ -394,11 +417,18 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 
 def _names_company(brand: str, text: str) -> bool:
-    """Whether `text` names the company whose domain label is `brand` (or starts with it)."""
-    return any(
-        brand.startswith(word.lower()) and len(word) >= min(len(brand), 6)
-        for word in _WORD.findall(text)
-    )
+    """Whether `text` names the company whose domain label is `brand`: a word it starts with
+    ("Brimfield" for `brimfieldsupply`), or two or three words that spell it ("Brzeg Foods")."""
+    words = _LETTERS.findall(text.lower())
+    for i, word in enumerate(words):
+        if len(word) >= 5 and len(word) >= min(len(brand), 6) and brand.startswith(word):
+            return True
+        if brand.startswith(word) and brand in (
+            "".join(words[i : i + 2]),
+            "".join(words[i : i + 3]),
+        ):
+            return True
+    return False
 
 
 _FIRST_PLURAL = re.compile(

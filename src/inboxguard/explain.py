@@ -43,14 +43,18 @@ class Explanation:
         }
 
 
-def explain_file(raw: bytes, config_path: Path | None, now: datetime | None = None) -> Explanation:
+def explain_file(
+    raw: bytes,
+    config_path: Path | None,
+    now: datetime | None = None,
+    own_domains: tuple[str, ...] = (),
+) -> Explanation:
     """Judge a message as the guard would: with the config and ledger when `config_path` names a
-    config, else alone, taking its recipient to be the user."""
+    config, else alone, taking its recipient to be the user (at `own_domains` too, if given)."""
     message = parse(raw)
     if config_path is None:
-        return explain(
-            message, _recipient_user(message), Lists(), NoHistory(), default_policy(), now
-        )
+        user = _recipient_user(message, own_domains)
+        return explain(message, user, Lists(), NoHistory(), default_policy(), now)
     from .config import load
 
     config: Config = load(config_path)
@@ -80,14 +84,14 @@ def explain(
     return Explanation(message, verdict, decision, user, state.outreach + 1)
 
 
-def _recipient_user(message: Message) -> User:
+def _recipient_user(message: Message, own_domains: tuple[str, ...] = ()) -> User:
     """The user of a message judged alone: Delivered-To, else the first To."""
     address = (
         message.delivered_to[0]
         if message.delivered_to
         else (message.to[0].email if message.to else "user@invalid")
     )
-    return User(address, "", (address.rpartition("@")[2],))
+    return User(address, "", (address.rpartition("@")[2], *own_domains))
 
 
 def render_explanation(explanation: Explanation) -> str:

@@ -17,7 +17,13 @@ WEBMAIL_DOMAINS = frozenset(
     orange.fr free.fr laposte.net wanadoo.fr sfr.fr libero.it virgilio.it tiscali.it yandex.ru
     yandex.com mail.ru zoho.com zohomail.com fastmail.com fastmail.fm hey.com tutanota.com
     tuta.io mail.com inbox.com terra.com.br uol.com.br bol.com.br hotmail.es telefonica.net
-    seznam.cz wp.pl o2.pl qq.com 163.com 126.com naver.com
+    seznam.cz wp.pl o2.pl qq.com 163.com 126.com naver.com onet.pl op.pl interia.pl interia.eu
+    gazeta.pl poczta.fm tlen.pl email.cz centrum.cz atlas.cz post.cz volny.cz freemail.hu
+    citromail.hu indamail.hu outlook.de outlook.fr outlook.es outlook.it hotmail.de hotmail.it
+    live.co.uk live.fr live.de live.nl yahoo.it yahoo.co.in yahoo.com.br rediffmail.com
+    bluewin.ch hispeed.ch telia.com online.no hotmail.se hotmail.no live.se live.dk mail.dk
+    suomi24.fi luukku.com kolumbus.fi hot.ee mail.ee neti.ee simnet.is internet.is windowslive.com
+    yahoo.com.mx prodigy.net.mx hotmail.com.mx outlook.com.br ig.com.br sapo.pt
     """.split()
 )
 """Personal webmail providers: an address there is a person, never an organisation."""

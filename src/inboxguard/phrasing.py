@@ -126,6 +126,9 @@ MEETING_ASK = _phrasing(
     r"\b(?:vise (?:dig|deg|jer|dere) (?:det|hvordan)|visa (?:dig|er) hur|näyttää (?:teille|sinulle)|megmutatni|pokazać (?:panu|pani|państwu)|ukázat vám|göstermek|näidata teile|sýna þér|mostrar-vos|us ho ensenyo)\b",
     r"\b(?:passer det (?:dig|deg|jer|dere)|passar det (?:dig|er)|sopiiko (?:teille|sinulle)|megfelel (?:Önnek|neked)|odpowiada (?:panu|pani|państwu)|vyhovoval by vám|size uygun mu|kas teile sobiks|hentar þér|us aniria bé)\b",
     r"お打ち合わせ|オンライン面談|ご面談|お時間をいただ",
+    r"\bworth (?:a|an|\d+|one|two|five|ten|fifteen|twenty|thirty)[- ]?(?:minute|minutes|min|mins|look|chat|call|conversation|quick look)\b|\b(?:see|show you|hear) how (?:we|our)\b",
+    r"\b(?:(?:le|te) parecería|(?:le|te) vendría bien|que (?:le|te) llam\w+|llamarle|llamarte)\b|\bmag ik (?:je|u) (?:een )?(?:demo|voorstel|offerte|voorbeeld|proefmonster)\b|\blohnt sich (?:ein|eine) (?:kurze[rs]? )?(?:austausch|gespräch|telefonat|demo)\b",
+    r"\b(?:chętnie (?:prześlę|wyślę|pokażę|opowiem|zadzwonię)|rád(?:a)? vám (?:pošlu|ukážu|zavolám)|szívesen (?:elküldöm|megmutatom|felhívom)|lähetän mielelläni|näytän mielelläni|skickar gärna|visar gärna|sender (?:gjerne|gerne)|viser (?:gjerne|gerne)|envío con gusto|je vous envoie volontiers|schicke ich ihnen gern\w*|invio volentieri|stuur ik (?:u|je) graag)\b",
 )
 
 _CLIENTELE = (
@@ -182,6 +185,9 @@ VALUE_PITCH = _phrasing(
     r"\b(?:dostarczamy|specjalizujemy się|dodáváme|specializujeme se|kínálunk|szállítunk|specializálódtunk|sunuyoruz|sağlıyoruz|uzmanıyız|tarjoamme|toimitamme|erikoistun\w*|pakume|tarnime|leverer vi|vi leverer|levererar vi|vi levererar|bjóðum|proporcionem|oferim)\b",
     r"\b(?:firmy takie jak|firmám jako|cégek(?:nek)?,? mint|şirketler(?:e)? gibi|yrityksille kuten|ettevõtetele nagu|virksomheder som (?:jeres|din)|företag som (?:ert|ditt|er)|bedrifter som (?:deres|din)|empreses com la vostra)\b",
     r"(?:を提供しております|を提供しています|導入実績|削減できます|無料トライアル|無料デモ)",
+    r"\bwe are (?:a |the |an )?(?:leading |reputed |renowned |trusted |top |established |experienced )?(?:manufacturer|exporter|supplier|provider|distributor|developer|agency|consultancy)s?\b|\b(?:very |highly )?competitive (?:prices?|pricing|rates)\b|\bbest (?:price|quotation|rates|offer)\b",
+    r"\b(?:kedvező áron|atrakcyjn\w+ cen\w+|konkurencyjn\w+ cen\w+|výhodn\w+ cen\w+|günstig\w* (?:preis\w*|konditionen)|prix compétitifs?|precios competitivos|prezzi competitivi|concurrerende prijzen|konkurrenskraftiga priser|konkurransedyktige priser|konkurrencedygtige priser|edulli\w+ hinn\w+|uygun fiyat\w*|soodsa hinnaga)\b",
+    r"\b(?:pomagam|pomáhám|segítek|autan|hjälper jag|hjelper jeg|hjælper jeg|ayudo a|j'aide|aiuto (?:le|i|gli)|ik help|ajudo)\b|\bza darmo\b|\bzdarma\b|\bingyenes\w*\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -206,6 +212,8 @@ FOLLOW_UP = _phrasing(
     r"\b(?:te he escrito|le he escrito|les he escrito) (?:un par de|varias|algunas) veces\b|\bno he tenido respuesta\b",
     r"\b(?:pisał(?:em|am) (?:do (?:pana|pani|państwa) )?(?:już |wcześniej |kilka razy|w zeszłym)|psal(?:a)? jsem vám|írtam (?:Önnek|neked|már)|kirjoitin (?:teille|sinulle)|kirjutasin (?:teile|sulle)|skrev (?:til )?(?:dig|deg|jer|dere) (?:for|i|sidst|forrige)|daha önce (?:yazmıştım|yazdığım)|ég skrifaði þér|us vaig escriure)\b",
     r"\b(?:przypominam się|wracam do (?:mojej|mojego|tematu)|navazuji na (?:svůj|můj|předchozí)|připomínám se|korábbi (?:levelem|e-mailem|üzenetem)|önceki (?:e-?postam|mesajım)|edelli\w* (?:viestini|sähköpostini)|eelmise\w* (?:kirja|e-kirja)|mitt (?:förra|tidigare) (?:mejl|mail)|min (?:forrige|tidligere) (?:mail|e-?post|henvendelse)|fyrri póst|el meu correu anterior)\b",
+    r"\b(?:moją|mojej) poprzedni\w+ (?:wiadomoś\w+|mail\w*|e-?mail\w*)|\bczy udało się (?:zerknąć|przeczytać|zapoznać|spojrzeć)|\bpisałem już\b|\bpisałam już\b|\bwracam z (?:tematem|pytaniem)\b|\bjeszcze raz (?:piszę|przypominam)\b",
+    r"\b(?:měl(?:a)? jste možnost|stihl(?:a)? jste (?:se podívat|si přečíst))\b|\b(?:volt alkalma|sikerült (?:átnéznie|elolvasnia|megnéznie))\b|\b(?:ehditkö|ehditte) (?:katsoa|lukea)\b|\b(?:hann du|hadde du|har du hunnet|har du haft) (?:tid|mulighed|anledning) (?:til )?(?:å |at )?(?:se|lese|læse|kigge)\b|\b(?:hann du|har du hunnit) (?:titta|läsa)\b|\bfırsatınız oldu mu\b",
 )
 
 BREAK_UP = _phrasing(
@@ -223,6 +231,7 @@ BREAK_UP = _phrasing(
     r"\b(?:respónde\w*|responde\w*|odpowiedz\w*|odpověz\w*|válaszol\w*|vastaa\w*|vasta|svar\w*|yanıtla\w*|svaraðu)\b.{0,30}\b(?:número|numerem|cyfrą|číslem|számmal|numerolla|numbriga|siffra|tallet|rakamla|numarayla|numero)\b",
     r"\b(?:no quiero (?:seguir )?(?:llenándote|molestándote|escribiéndote|insistir)|no (?:te|le) molesto más|nie chcę (?:dłużej )?(?:zawracać|przeszkadzać)|nechci (?:vás )?(?:dál )?obtěžovat|nem (?:szeretném|akarom) tovább|en halua (?:enää )?(?:häiritä|vaivata)|ikke forstyrre (?:dig|deg|jer|dere) (?:mere|mer|lenger|længere)|inte (?:störa|tjata på) (?:dig|er) mer|ei taha (?:teid|sind) (?:rohkem )?tüüdata|sizi daha fazla rahatsız etmek istemem)\b",
     r"¿(?:cierro|archivo|doy por cerrad\w+) (?:tu|su|el)\b|\bchiudo (?:la|il) (?:pratica|fascicolo)\b|\bschließe ich (?:die|Ihre|deine) akte\b|\bsluit ik (?:het|uw|je) dossier\b|\bzamykam (?:temat|sprawę)\b|\buzavřu (?:to|vaši|vás)\b|\blezárom\b|\bsuljen (?:asian|tämän)\b|\bstänger (?:jag )?(?:ärendet|din fil)\b|\blukker (?:jeg )?(?:sagen|saken)\b|\btanco (?:el|la) (?:tema|expedient)\b",
+    r"\b(?:(?:to )?ostatni\w* wiadomoś\w+ (?:ode mnie|w tej sprawie)|poslední (?:zpráva|e-?mail)(?: ode mě| v této věci)?|utolsó (?:levelem|üzenetem|e-?mailem)|viimeinen viestini|mitt sista (?:mejl|mail|meddelande)|min siste (?:e-?post|henvendelse|melding)|min sidste (?:mail|henvendelse|besked)|son (?:e-?postam|mesajım)|viimane kiri|síðasti pósturinn)\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -274,6 +283,9 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:my name is|mein name ist|je m'appelle|me llamo|mijn naam is|o meu nome é|jeg hedder|jag heter|nazywam się|jmenuji se|sono \w+ \w+,? della|sono \w+,? della)\b",
     r"\b(?:a nevem|nevem|ismim|nimeni on|minu nimi on|ég heiti|em dic|jeg heter|mitt navn er|mit navn er)\b|と申します",
     r"\b(?:I came across|came across your|stumbled (?:on|across) your|found you (?:on|via|through))\b",
+    r"\b(?:do you need|are you looking for|szüksége van|potrzebuj\w+ (?:pan|pani|państwo)|potřebujete|tarvitsetteko|tarvitsetko|behöver ni|behöver du|trenger dere|trenger du|har I brug for|har du brug for|necesita|necesitas|avez-vous besoin|brauchen sie|benötigen sie|ha bisogno|heeft u behoefte|hebt u behoefte|precisa de|ihtiyacınız var mı|kas teil on vaja)\b[^.!?\n]{0,80}\?",
+    r"\bgreetings from\b|\b(?:thanks|thank you) for downloading\b|\b(?:dziękuję|dziękujemy) za pobranie\b|\bdanke für (?:das|den|ihr) (?:herunterladen|download)\b|\bmerci d'avoir téléchargé\b|\bgracias por descargar\b|\bgrazie per aver scaricato\b|\bbedankt voor het downloaden\b",
+    r"\b(?:jestem \w+ z|jsem \w+ z|przepraszam,? jeśli (?:trafiam|piszę) (?:pod zły adres|do niewłaściwej osoby)|sorry if (?:i'?ve|i have) (?:reached|got|contacted) the wrong person)\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -298,11 +310,14 @@ BUYER = _phrasing(
     r"\b(?:lance une consultation|dossier de consultation|remise des offres|service achats|abre una licitación|presentación de ofertas|Angebotsabgabe|Abgabefrist|offerteaanvraag|anbudsunderlag|udbudsmateriale)\b",
     r"\b(?:markterkundung|marktsondierung|market sounding|market consultation|consultation préalable|sourcing préalable|consulta (?:preliminar|al mercado)|marktconsultatie|request for information)\b",
     r"\b(?:zapytanie ofertowe|pros(?:imy|zę|iłbym|iłabym) o (?:przesłanie )?(?:ofert\w+|wycen\w+)|poptávk\w+|prosíme o (?:cenovou )?nabídk\w+|zašlete (?:nám )?(?:cenovou )?nabídk\w+|árajánlatkér\w*|ajánlatkér\w*|(?:kérünk|kérnék|kérnénk) (?:egy )?árajánlat\w*|teklif (?:talebi|isteği)|teklifinizi (?:rica|bekliyoruz)|fiyat teklifi (?:rica|isti\w*)|tarjouspyyn\w+|pyydämme (?:tarjous\w*|hinta\w*)|voisitteko lähettää (?:meille )?tarjou\w*|hinnapäring\w*|palume (?:hinna)?pakkumis\w*|offertförfrågan|(?:be|begära) om (?:en )?offert|kan ni skicka (?:en )?offert|tilbudsforespørsel|forespørsel om tilbud|kan dere sende (?:oss )?(?:et )?tilbud|tilbudsanmodning|anmodning om tilbud|kan I sende (?:os )?(?:et )?tilbud|óskum eftir tilboði|verðtilboð\w*|sol·licitud de pressupost|ens podeu enviar (?:un )?pressupost)\b",
-    r"\b(?:przetarg\w*|zamówieni\w+ publiczn\w+|zadávací (?:řízení|dokumentac\w+)|veřejn\w+ zakázk\w+|közbeszerzés\w*|ajánlattételi felhívás|ihale\w*|tarjouskilpailu\w*|hankintailmoitu\w*|riigihange\w*|upphandling\w*|anbudsinbjudan|anbudsforespørgsel|udbud\w*|anbudskonkurranse|konkurransegrunnlag\w*|útboð\w*|licitació)\b",
+    r"\b(?:zapraszamy do (?:złożenia oferty|udziału w (?:przetargu|postępowaniu))|zaproszenie do (?:składania ofert|złożenia oferty)|výzv\w+ k podání nabíd\w+|ajánlattételi felhívás|tarjouspyyntö|anbudsinbjudan|inbjudan att lämna anbud|opfordring til at afgive tilbud|konkurransegrunnlag\w*|ihale davet\w*|teklife davet\w*|útboðsgögn)\b",
     r"(?:見積(?:もり)?(?:のご)?依頼|お見積(?:もり)?をお願い|お見積(?:もり)?いただけ)",
     r"\bmy (?:booking|reservation|stay|room)\b|\b(?:booking|reservation|confirmation) (?:reference|number|no\.?)\b|\b(?:min|vår|vores|vår) (?:bokning|bestilling|reservasjon|booking|reservation)\b|\b(?:bokningsnummer|bestillingsnummer|reservasjonsnummer|reservationsnummer|varausnumero|varaukseni|buchungsnummer|meine buchung|ma réservation|mi reserva|la mia prenotazione)\b",
     r"\bgroup (?:booking|reservation|enquiry|inquiry|rate)\b|\b(?:gruppbokning|gruppebestilling|gruppereservasjon|gruppebooking|ryhmävaraus|gruppenbuchung|réservation de groupe|reserva de grupo)\b",
     r"\b(?:kan ni (?:ge|lämna|skicka) (?:oss )?(?:ett )?(?:pris|offert|prisförslag)|vi önskar (?:en )?offert|vi ønsker (?:et )?tilbud|vi vil gerne have (?:et )?tilbud|kunne I give (?:os )?et tilbud|kan dere gi (?:oss )?(?:et )?(?:tilbud|pris)|voisitteko antaa (?:meille )?tarjouksen)\b",
+    r"\b(?:our|my|the) complaint\b|\b(?:raised|filed|lodged|submitted|opened) a complaint\b|\b(?:nasza|naszą|moja|moją) reklamacj\w+|\breklamacj\w+ (?:nr|numer|zgłoszon\w+|złożon\w+)|\bnaše reklamac\w+|\bunsere reklamation\b|\bnotre réclamation\b|\bnuestra reclamación\b|\bil nostro reclamo\b|\bonze klacht\b|\bvår reklamation\b",
+    r"\b(?:send|give|provide) (?:us|me) (?:your|a) (?:best )?(?:price|prices|quotation|quote|offer)\b|\bwe (?:are|'re) (?:sourcing|tendering|buying)\b",
+    r"\bcomplaint (?:no\.?|number|ref\w*|#|[a-z]{0,3}-?\d)|\b(?:root cause analysis|8d report|corrective action (?:plan|report)|non-?conformance report|reklamacja nr)\b",
 )
 
 PRESS = _phrasing(
@@ -310,7 +325,7 @@ PRESS = _phrasing(
     "press, podcast or editorial request",
     r"\b(?:reporter|journalist|editor) at\b|\beditorial piece\b|\bI host\b|\bpodcast\b",
     r"\binterview (?:request|for)\b|\bno cost (?:and|or) (?:nothing to sign|sponsorship)\b",
-    r"\b(?:principal |senior |research )?analyst (?:at|covering|with)\b|\bbriefing request\b|\bvendor questionnaire\b|\bmarket (?:landscape|guide|report|study)\b",
+    r"\b(?:principal|senior|lead|research|industry|chief) analyst\b|\bresearch interview\b|\bour (?:annual|latest|upcoming) (?:report|survey|study|benchmark)\b|\bno sales (?:element|pitch|agenda)\b|\b(?:principal |senior |research )?analyst (?:at|covering|with)\b|\bbriefing request\b|\bvendor questionnaire\b|\bmarket (?:landscape|guide|report|study)\b",
     r"\b(?:journaliste?|journalistin|periodista|giornalista|dziennikarz\w*|redacteur|redaktør|reporter\w*)\b",
     r"\b(?:un artículo|un article|einen Artikel|artykuł\w*|un articolo|een artikel|une? (?:dossier|enquête) sur|à paraître|vor der Veröffentlichung|przed publikacją|avant publication|antes de (?:su )?publicación)\b",
     r"\b(?:redakteur\w*|interviewanfrage|telefoninterview|beitrag über|für unsere ausgabe|demande d'interview|solicitud de entrevista|richiesta di intervista|interviewverzoek)\b",
@@ -323,7 +338,7 @@ RECRUITER = _phrasing(
     "offers the user a job",
     r"\b(?:confidential|executive|retained) search\b|\bthe JD\b|\bjob description\b|\bI'?m (?:recruiting|hiring) for\b",
     r"\b(?:the|this) (?:role|position|opportunity) I (?:mentioned|'?m (?:working on|recruiting for))\b|\bopportunity (?:for you|that fits you)\b",
-    r"\bexactly the profile\b|\byour (?:profile|background) (?:is|looks|fits|would)\b|\b(?:base salary|compensation package|equity package)\b",
+    r"\bexactly the profile\b|\byour (?:linkedin )?(?:profile|background|experience) (?:is|looks|seems|would be) (?:a |an )?(?:great|perfect|strong|good|ideal|excellent|exactly|interesting|very|impressive)\b|\byour (?:profile|background) (?:fits|matches)\b|\b(?:base salary|compensation package|equity package)\b",
     r"\bopen to (?:hearing about )?(?:a )?new (?:role|opportunit\w+|position)\b",
     r"\bhappy (?:at|where you are)\b",
     r"\b(?:salary|compensation|remuneration) package\b|\bpackage is in the region\b|\bplus (?:meaningful |strong |generous )?equity\b|\b(?:salary|base) (?:of|around|in the region)\b|\bhiring (?:a|an) (?:VP|head|director|CTO|CFO|lead)\b",
@@ -376,6 +391,8 @@ RELATIONSHIP = _phrasing(
     r"\b(?:your|the) (?:pitch )?deck\b|\bterm sheet\b|\binvestment committee\b|\bpartner meeting\b|\bdata room\b|\bcap table\b|\bdue diligence (?:list|request|questions|call)\b",
     r"\b(?:your|our|the) (?:purchase order|PO)(?: number| no\.?| #)?\s?\d|\b(?:su|vuestra|tu|sua|votre|ihre|uw|jeres|er|din) (?:orden de compra|ordem de compra|bon de commande|Bestellung|bestelling|indkøbsordre|inköpsorder|innkjøpsordre)\b|\borden de compra (?:n[úu]m|no\.|#)",
     r"\b(?:allotment|(?:our|the) (?:current )?(?:rate )?agreement (?:for|with you)|as a (?:valued )?member|your membership|ditt medlemskap|dit medlemskab|medlemskapet ditt|jäsenyytesi)\b",
+    r"\b(?:supplier|business|account|performance) review\b|\bsupplier (?:meeting|scorecard|day)\b|\bjoint business plan\b|\bOTIF\b",
+    r"\b(?:per|under) (?:the|our) (?:supply|framework|service|master) agreement\b|\b(?:our|the) (?:supply|framework) agreement\b|\b(?:umow\w+ ramow\w+|rahmenvertrag\w*|contrat-cadre|acuerdo marco|accordo quadro|raamovereenkomst|rámcov\w+ smlouv\w+|keretszerződés\w*|puitesopimu\w+|ramavtal\w*|rammeavtale\w*|rammeaftale\w*)\b",
 )
 
 SALES_TITLE = _phrasing(
@@ -387,7 +404,15 @@ SALES_TITLE = _phrasing(
     r"\b(?:comercial|ejecutiv[oa] de cuentas|director[a]? comercial|desarrollo de negocio|gerente de cuentas|executiv[oa] de contas)\b",
     r"\b(?:consulente commerciale|area manager|responsabile commerciale|accountmanager|verkoopadviseur|säljare|key account)\b",
     r"\b(?:salg\w*|sälj\w*|verkoop\w*|myyn\w*|handlowiec|obchodní\w*|directeur de comptes|directrice de comptes|business accounts?|client (?:manager|director|executive)|relationship manager|energy advisor|new business)\b",
-    r"\b(?:értékesítés\w*|kereskedelmi|üzletfejlesztés\w*|satış\w*|iş geliştirme|müşteri temsilcisi|müük\w*|sölu\w*|viðskiptastjóri|sprzedaż\w*|przedstawiciel handlowy|handlow\w*|doradca klienta|opiekun klienta|prodej\w*|vendes|desenvolupament de negoci)\b|営業|セールス",
+    r"\b(?:értékesítés\w*|kereskedelmi|üzletfejlesztés\w*|satış\w*|iş geliştirme|müşteri temsilcisi|müügijuht\w*|müügiesindaja|sölustjóri|sölufulltrúi|viðskiptastjóri|(?:dział|kierownik|dyrektor|specjalista ds\.|menedżer) sprzedaży|przedstawiciel handlowy|handlowiec|doradca (?:klienta|handlowy)|opiekun klienta|(?:manažer|vedoucí|ředitel) prodeje|vendes|desenvolupament de negoci)\b|営業|セールス",
+    r"\b(?:export (?:manager|sales|director)|exportleiter\w*|responsable (?:de )?export\w*|kierownik (?:eksportu|sprzedaży)|exportní manažer|exportchef)\b",
+)
+
+BUYER_TITLE = _phrasing(
+    "buyer-title",
+    "signed by a buyer",
+    r"\b(?:senior |lead |category |strategic |chief )?buyer\b|\b(?:purchasing|procurement|sourcing) (?:manager|director|officer|agent|lead|specialist|team|department)\b|\bhead of (?:procurement|purchasing|sourcing)\b",
+    r"\b(?:einkäufer\w*|leiter\w* einkauf|einkaufsleiter\w*|strategischer einkauf|acheteu(?:r|se)|responsable (?:des )?achats|direct\w+ (?:des )?achats|jefe de compras|responsable de compras|compradora?|responsabile (?:degli )?acquisti|ufficio acquisti|inkoper|hoofd inkoop|inköpare|inköpschef|innkjøper|innkjøpssjef|indkøber|indkøbschef|kupiec|specjalista ds\. zakupów|kierownik (?:działu )?zakupów|dział zakupów|nákupčí|vedoucí nákupu|beszerz\w+|hankintapäällikkö|ostopäällikkö|ostaja|hankejuht|satın ?alma\w*|innkaupastjóri|responsable de compres)\b",
 )
 
 OUTREACH_PHRASING = (
