@@ -129,6 +129,7 @@ MEETING_ASK = _phrasing(
     r"\bworth (?:a|an|\d+|one|two|five|ten|fifteen|twenty|thirty)[- ]?(?:minute|minutes|min|mins|look|chat|call|conversation|quick look)\b|\b(?:see|show you|hear) how (?:we|our)\b",
     r"\b(?:(?:le|te) parecería|(?:le|te) vendría bien|que (?:le|te) llam\w+|llamarle|llamarte)\b|\bmag ik (?:je|u) (?:een )?(?:demo|voorstel|offerte|voorbeeld|proefmonster)\b|\blohnt sich (?:ein|eine) (?:kurze[rs]? )?(?:austausch|gespräch|telefonat|demo)\b",
     r"\b(?:chętnie (?:prześlę|wyślę|pokażę|opowiem|zadzwonię)|rád(?:a)? vám (?:pošlu|ukážu|zavolám)|szívesen (?:elküldöm|megmutatom|felhívom)|lähetän mielelläni|näytän mielelläni|skickar gärna|visar gärna|sender (?:gjerne|gerne)|viser (?:gjerne|gerne)|envío con gusto|je vous envoie volontiers|schicke ich ihnen gern\w*|invio volentieri|stuur ik (?:u|je) graag)\b",
+    r"\b(?:prześlę|wyślę|pošlu|elküldöm|lähetän|skickar jag|sender jeg) (?:\w+ )?(?:cennik|ofert\w+|ceník|nabídk\w+|árlist\w+|ajánlat\w*|hinnaston|prislist\w+)\b",
 )
 
 _CLIENTELE = (
@@ -214,6 +215,7 @@ FOLLOW_UP = _phrasing(
     r"\b(?:przypominam się|wracam do (?:mojej|mojego|tematu)|navazuji na (?:svůj|můj|předchozí)|připomínám se|korábbi (?:levelem|e-mailem|üzenetem)|önceki (?:e-?postam|mesajım)|edelli\w* (?:viestini|sähköpostini)|eelmise\w* (?:kirja|e-kirja)|mitt (?:förra|tidigare) (?:mejl|mail)|min (?:forrige|tidligere) (?:mail|e-?post|henvendelse)|fyrri póst|el meu correu anterior)\b",
     r"\b(?:moją|mojej) poprzedni\w+ (?:wiadomoś\w+|mail\w*|e-?mail\w*)|\bczy udało się (?:zerknąć|przeczytać|zapoznać|spojrzeć)|\bpisałem już\b|\bpisałam już\b|\bwracam z (?:tematem|pytaniem)\b|\bjeszcze raz (?:piszę|przypominam)\b",
     r"\b(?:měl(?:a)? jste možnost|stihl(?:a)? jste (?:se podívat|si přečíst))\b|\b(?:volt alkalma|sikerült (?:átnéznie|elolvasnia|megnéznie))\b|\b(?:ehditkö|ehditte) (?:katsoa|lukea)\b|\b(?:hann du|hadde du|har du hunnet|har du haft) (?:tid|mulighed|anledning) (?:til )?(?:å |at )?(?:se|lese|læse|kigge)\b|\b(?:hann du|har du hunnit) (?:titta|läsa)\b|\bfırsatınız oldu mu\b",
+    r"\bprzypomnieć (?:o )?(?:moją|mojej|swoją|swojej) wiadomoś\w+|\bprzypominam (?:o )?(?:mojej|swojej) wiadomości\b|\bpřipomenout (?:svůj|můj) e-?mail\b|\bemlékeztetném\b",
 )
 
 BREAK_UP = _phrasing(
@@ -318,6 +320,8 @@ BUYER = _phrasing(
     r"\b(?:our|my|the) complaint\b|\b(?:raised|filed|lodged|submitted|opened) a complaint\b|\b(?:nasza|naszą|moja|moją) reklamacj\w+|\breklamacj\w+ (?:nr|numer|zgłoszon\w+|złożon\w+)|\bnaše reklamac\w+|\bunsere reklamation\b|\bnotre réclamation\b|\bnuestra reclamación\b|\bil nostro reclamo\b|\bonze klacht\b|\bvår reklamation\b",
     r"\b(?:send|give|provide) (?:us|me) (?:your|a) (?:best )?(?:price|prices|quotation|quote|offer)\b|\bwe (?:are|'re) (?:sourcing|tendering|buying)\b",
     r"\bcomplaint (?:no\.?|number|ref\w*|#|[a-z]{0,3}-?\d)|\b(?:root cause analysis|8d report|corrective action (?:plan|report)|non-?conformance report|reklamacja nr)\b",
+    r"\b(?:el|la|los) (?:presupuesto|cotización|oferta|precio)s? que (?:le|te|les) (?:pedí|pedimos|solicité|solicitamos)\b|\b(?:the|a|your) (?:quote|quotation|proposal|pricing|offer) (?:I|we) (?:asked for|requested)\b|\bangebot,? (?:das|um das) (?:ich|wir) (?:sie )?(?:gebeten|angefragt)\b|\bdevis que (?:je|nous) (?:vous )?(?:ai|avons) demandé\b|\bpreventivo che (?:le |vi )?(?:ho|abbiamo) (?:chiesto|richiesto)\b|\bofferte die (?:ik|wij|we) (?:had|hadden|heb|hebben) (?:gevraagd|aangevraagd)\b|\borçamento que (?:pedi|pedimos|solicitei|solicitamos)\b|\bofert\w+,? o którą (?:prosiłem|prosiłam|prosiliśmy)\b",
+    r"\b(?:nos )?podría[sn]? (?:enviarnos|mandarnos|pasarnos|hacernos)\b|\bnos podría[sn]? (?:enviar|mandar|pasar|hacer) (?:un |una )?(?:presupuesto|cotización|oferta)\b",
 )
 
 PRESS = _phrasing(
@@ -413,6 +417,7 @@ BUYER_TITLE = _phrasing(
     "signed by a buyer",
     r"\b(?:senior |lead |category |strategic |chief )?buyer\b|\b(?:purchasing|procurement|sourcing) (?:manager|director|officer|agent|lead|specialist|team|department)\b|\bhead of (?:procurement|purchasing|sourcing)\b",
     r"\b(?:einkäufer\w*|leiter\w* einkauf|einkaufsleiter\w*|strategischer einkauf|acheteu(?:r|se)|responsable (?:des )?achats|direct\w+ (?:des )?achats|jefe de compras|responsable de compras|compradora?|responsabile (?:degli )?acquisti|ufficio acquisti|inkoper|hoofd inkoop|inköpare|inköpschef|innkjøper|innkjøpssjef|indkøber|indkøbschef|kupiec|specjalista ds\. zakupów|kierownik (?:działu )?zakupów|dział zakupów|nákupčí|vedoucí nákupu|beszerz\w+|hankintapäällikkö|ostopäällikkö|ostaja|hankejuht|satın ?alma\w*|innkaupastjóri|responsable de compres)\b",
+    r"(?:^|\n)\s*(?:compras|einkauf|achats|acquisti|inkoop|inköp|innkjøp|indkøb|zakupy|nákup|beszerzés|hankinnat|hankinta|satın alma)\b",
 )
 
 OUTREACH_PHRASING = (
