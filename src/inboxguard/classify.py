@@ -244,7 +244,8 @@ def _thread_with_user(message: Message, user: User, history: History) -> str | N
 _QUOTE_HEADER = re.compile(
     r"^\s*(?:On .{5,80} wrote:|Am .{5,80} schrieb .*:|Le .{5,80} a écrit :"
     r"|El .{5,80} escribió:|Op .{5,80} schreef .*:|Den .{5,80} skrev .*:|Il .{5,80} ha scritto:"
-    r"|Em .{5,80} escreveu:|W dniu .{5,80} (?:napisał|pisze).*:|Dne .{5,80} napsal.*:|.{5,80} kirjoitti:"
+    r"|Em .{5,80} escreveu:|W dniu .{5,80} (?:napisał|pisze).*:|Dne .{5,80} napsal.*:"
+    r"|.{5,80} kirjoitti:"
     r"|(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä): .*)\s*$",
     re.M,
 )
