@@ -126,7 +126,7 @@ MEETING_ASK = _phrasing(
     r"\b(?:vise (?:dig|deg|jer|dere) (?:det|hvordan)|visa (?:dig|er) hur|näyttää (?:teille|sinulle)|megmutatni|pokazać (?:panu|pani|państwu)|ukázat vám|göstermek|näidata teile|sýna þér|mostrar-vos|us ho ensenyo)\b",
     r"\b(?:passer det (?:dig|deg|jer|dere)|passar det (?:dig|er)|sopiiko (?:teille|sinulle)|megfelel (?:Önnek|neked)|odpowiada (?:panu|pani|państwu)|vyhovoval by vám|size uygun mu|kas teile sobiks|hentar þér|us aniria bé)\b",
     r"お打ち合わせ|オンライン面談|ご面談|お時間をいただ",
-    r"\bworth (?:a|an|\d+|one|two|five|ten|fifteen|twenty|thirty)[- ]?(?:minute|minutes|min|mins|look|chat|call|conversation|quick look)\b|\b(?:see|show you|hear) how (?:we|our)\b",
+    r"\bworth (?:a|an|\d+|one|two|five|ten|fifteen|twenty|thirty)[- ]?(?:minute|minutes|min|mins|look|chat|call|conversation|quick look)\b",
     r"\b(?:(?:le|te) parecería|(?:le|te) vendría bien|que (?:le|te) llam\w+|llamarle|llamarte)\b|\bmag ik (?:je|u) (?:een )?(?:demo|voorstel|offerte|voorbeeld|proefmonster)\b|\blohnt sich (?:ein|eine) (?:kurze[rs]? )?(?:austausch|gespräch|telefonat|demo)\b",
     r"\b(?:chętnie (?:prześlę|wyślę|pokażę|opowiem|zadzwonię)|rád(?:a)? vám (?:pošlu|ukážu|zavolám)|szívesen (?:elküldöm|megmutatom|felhívom)|lähetän mielelläni|näytän mielelläni|skickar gärna|visar gärna|sender (?:gjerne|gerne)|viser (?:gjerne|gerne)|envío con gusto|je vous envoie volontiers|schicke ich ihnen gern\w*|invio volentieri|stuur ik (?:u|je) graag)\b",
     r"\b(?:prześlę|wyślę|pošlu|elküldöm|lähetän|skickar jag|sender jeg) (?:\w+ )?(?:cennik|ofert\w+|ceník|nabídk\w+|árlist\w+|ajánlat\w*|hinnaston|prislist\w+)\b",
@@ -189,6 +189,7 @@ VALUE_PITCH = _phrasing(
     r"\bwe are (?:a |the |an )?(?:leading |reputed |renowned |trusted |top |established |experienced )?(?:manufacturer|exporter|supplier|provider|distributor|developer|agency|consultancy)s?\b|\b(?:very |highly )?competitive (?:prices?|pricing|rates)\b|\bbest (?:price|quotation|rates|offer)\b",
     r"\b(?:kedvező áron|atrakcyjn\w+ cen\w+|konkurencyjn\w+ cen\w+|výhodn\w+ cen\w+|günstig\w* (?:preis\w*|konditionen)|prix compétitifs?|precios competitivos|prezzi competitivi|concurrerende prijzen|konkurrenskraftiga priser|konkurransedyktige priser|konkurrencedygtige priser|edulli\w+ hinn\w+|uygun fiyat\w*|soodsa hinnaga)\b",
     r"\b(?:pomagam|pomáhám|segítek|autan|hjälper jag|hjelper jeg|hjælper jeg|ayudo a|j'aide|aiuto (?:le|i|gli)|ik help|ajudo)\b|\bza darmo\b|\bzdarma\b|\bingyenes\w*\b",
+    r"\b(?:see|show you|hear) how (?:we|our)\b",
 )
 
 FOLLOW_UP = _phrasing(
