@@ -48,9 +48,10 @@ COMMON_LINK_DOMAINS = frozenset(
     instagram.com zoom.us teams.microsoft.com microsoft.com office.com live.com apple.com
     w3.org schema.org gstatic.com googleapis.com cloudflare.com github.com wikipedia.org
     vimeo.com loom.com bit.ly tinyurl.com mailchimp.com example.com example.org example.net
+    booking.com tripadvisor.com expedia.com airbnb.com trustpilot.com yelp.com amazon.com
     """.split()
 )
-"""Domains that appear in signatures and links without saying whose mail it is."""
+"""Domains that appear in signatures, links and pitches without saying whose mail it is."""
 
 _RELAY_LOCAL = re.compile(r"^(reply|replies|r|bounce|bounces|msg|conv|c)[+._-][a-z0-9._=-]{8,}$")
 _DOMAIN_TOKEN = re.compile(

@@ -130,6 +130,9 @@ MEETING_ASK = _phrasing(
     r"\b(?:(?:le|te) parecería|(?:le|te) vendría bien|que (?:le|te) llam\w+|llamarle|llamarte)\b|\bmag ik (?:je|u) (?:een )?(?:demo|voorstel|offerte|voorbeeld|proefmonster)\b|\blohnt sich (?:ein|eine) (?:kurze[rs]? )?(?:austausch|gespräch|telefonat|demo)\b",
     r"\b(?:chętnie (?:prześlę|wyślę|pokażę|opowiem|zadzwonię)|rád(?:a)? vám (?:pošlu|ukážu|zavolám)|szívesen (?:elküldöm|megmutatom|felhívom)|lähetän mielelläni|näytän mielelläni|skickar gärna|visar gärna|sender (?:gjerne|gerne)|viser (?:gjerne|gerne)|envío con gusto|je vous envoie volontiers|schicke ich ihnen gern\w*|invio volentieri|stuur ik (?:u|je) graag)\b",
     r"\b(?:prześlę|wyślę|pošlu|elküldöm|lähetän|skickar jag|sender jeg) (?:\w+ )?(?:cennik|ofert\w+|ceník|nabídk\w+|árlist\w+|ajánlat\w*|hinnaston|prislist\w+)\b",
+    r"\b(?:send|bring|drop off|arrange) (?:you |over )?(?:a |some |our )?(?:price list|samples?|brochure|catalogue|catalog|tasting)\b|\b(?:je vous envoie|je peux vous envoyer) (?:\w+ ){0,2}(?:bouteilles|échantillons|catalogue|tarifs|grille tarifaire)\b|\b(?:saadan|saadaksin) (?:hea meelega )?(?:hinnakirja|pakkumise|näidised)\b",
+    r"\b(?:komme|kommer|kom) (?:gjerne|gerne|gärna) (?:forbi|innom|förbi|på besøg|på besök)\b|\b(?:komme forbi|kigge forbi|stikke innom|titta förbi)\b|\bget ég komið (?:með|við)\b|\b(?:sende|skicka|send) (?:dere|jer|dig|deg|er) (?:en |et )?(?:prisliste|prislista|tilbud|offert|vareprøve\w*|prøver)\b|\blähet(?:ä|tää|täisin|än) (?:teille )?(?:hinnaston|tarjouksen|näytteitä)\b|\b(?:muster|proben|preisliste) (?:zu)?(?:schicken|senden)\b|\benviar(?:le|les)? (?:unas )?(?:muestras|la lista de precios|el catálogo)\b|\binviar(?:le|vi) (?:dei )?(?:campioni|il listino)\b",
+    r"\blyhy\w+ (?:\w+-)?(?:palaveri\w*|tapaami\w*|puhelu\w*|keskustelu\w*)|\b(?:sopisiko|sopiiko) (?:teille|sinulle)\b|\bvoisimmeko sopia\b",
 )
 
 _CLIENTELE = (
@@ -190,6 +193,9 @@ VALUE_PITCH = _phrasing(
     r"\b(?:kedvező áron|atrakcyjn\w+ cen\w+|konkurencyjn\w+ cen\w+|výhodn\w+ cen\w+|günstig\w* (?:preis\w*|konditionen)|prix compétitifs?|precios competitivos|prezzi competitivi|concurrerende prijzen|konkurrenskraftiga priser|konkurransedyktige priser|konkurrencedygtige priser|edulli\w+ hinn\w+|uygun fiyat\w*|soodsa hinnaga)\b",
     r"\b(?:pomagam|pomáhám|segítek|autan|hjälper jag|hjelper jeg|hjælper jeg|ayudo a|j'aide|aiuto (?:le|i|gli)|ik help|ajudo)\b|\bza darmo\b|\bzdarma\b|\bingyenes\w*\b",
     r"\b(?:see|show you|hear) how (?:we|our)\b",
+    r"\b(?:maksaa itsensä takaisin|pays? for itself|payback (?:period|time|of)|betaler sig hjem|betaler seg (?:hjem|tilbake)|betalar sig|amortisiert sich|se rentabilise|se amortiza|si ripaga|prices that compete)\b",
+    r"\d+\s?%\s?(?:madalamad|odavamad|lavere|lägre|billigere|billigare|halvempi|halvemmat|alacsonyabb|niższe|nižší|daha ucuz|lower|cheaper|less)\b",
+    r"\b(?:helt )?(?:uforpliktende|uforpligtende|utan förpliktelse\w*|ilman sitoumu\w+|kohustusteta|án skuldbindinga)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -289,6 +295,8 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:do you need|are you looking for|szüksége van|potrzebuj\w+ (?:pan|pani|państwo)|potřebujete|tarvitsetteko|tarvitsetko|behöver ni|behöver du|trenger dere|trenger du|har I brug for|har du brug for|necesita|necesitas|avez-vous besoin|brauchen sie|benötigen sie|ha bisogno|heeft u behoefte|hebt u behoefte|precisa de|ihtiyacınız var mı|kas teil on vaja)\b[^.!?\n]{0,80}\?",
     r"\bgreetings from\b|\b(?:thanks|thank you) for downloading\b|\b(?:dziękuję|dziękujemy) za pobranie\b|\bdanke für (?:das|den|ihr) (?:herunterladen|download)\b|\bmerci d'avoir téléchargé\b|\bgracias por descargar\b|\bgrazie per aver scaricato\b|\bbedankt voor het downloaden\b",
     r"\b(?:jestem \w+ z|jsem \w+ z|przepraszam,? jeśli (?:trafiam|piszę) (?:pod zły adres|do niewłaściwej osoby)|sorry if (?:i'?ve|i have) (?:reached|got|contacted) the wrong person)\b",
+    r"\b(?:olen \w+(?: \w+){0,2} (?:omanik|omistaja|toimitusjohtaja|asutaja|perustaja)|jeg (?:driver|eier|ejer) (?:et|en) (?:lite |lille )?\w*(?:firma|selskap|selskab|virksomhed|bedrift|foretak|vaskeri|import)\w*|jag (?:driver|äger) (?:ett|en) (?:litet |liten )?\w*(?:företag|firma|bolag|byrå)|ég (?:rek|á) (?:lítið |lítinn )?\w*(?:fyrirtæki|stofu)|je suis (?:vigneron|producteur|fabricant|fondateur|fondatrice|gérant|gérante|artisan)|i run (?:a|an) (?:small )?\w+ (?:company|business|firm|agency|studio|consultancy|merchant)|i'?m the (?:owner|founder|director) of)\b",
+    r"\b(?:i wondered|i was wondering) (?:whether|if) you (?:would|might) be interested\b|\bwould you be interested in\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
