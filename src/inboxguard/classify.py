@@ -35,7 +35,7 @@ WEIGHTS: Mapping[str, float] = {
     "value-pitch": 1.5,
     "follow-up": 1.5,
     "break-up": 2.5,
-    "referral-ask": 1.5,
+    "referral-ask": 2.0,
     "sequence-opt-out": 2.0,
     "first-touch": 1.0,
     "company-voice": 0.5,

@@ -133,6 +133,7 @@ MEETING_ASK = _phrasing(
     r"\b(?:send|bring|drop off|arrange) (?:you |over )?(?:a |some |our )?(?:price list|samples?|brochure|catalogue|catalog|tasting)\b|\b(?:je vous envoie|je peux vous envoyer) (?:\w+ ){0,2}(?:bouteilles|échantillons|catalogue|tarifs|grille tarifaire)\b|\b(?:saadan|saadaksin) (?:hea meelega )?(?:hinnakirja|pakkumise|näidised)\b",
     r"\b(?:komme|kommer|kom) (?:gjerne|gerne|gärna) (?:forbi|innom|förbi|på besøg|på besök)\b|\b(?:komme forbi|kigge forbi|stikke innom|titta förbi)\b|\bget ég komið (?:með|við)\b|\b(?:sende|skicka|send) (?:dere|jer|dig|deg|er) (?:en |et )?(?:prisliste|prislista|tilbud|offert|vareprøve\w*|prøver)\b|\blähet(?:ä|tää|täisin|än) (?:teille )?(?:hinnaston|tarjouksen|näytteitä)\b|\b(?:muster|proben|preisliste) (?:zu)?(?:schicken|senden)\b|\benviar(?:le|les)? (?:unas )?(?:muestras|la lista de precios|el catálogo)\b|\binviar(?:le|vi) (?:dei )?(?:campioni|il listino)\b",
     r"\blyhy\w+ (?:\w+-)?(?:palaveri\w*|tapaami\w*|puhelu\w*|keskustelu\w*)|\b(?:sopisiko|sopiiko) (?:teille|sinulle)\b|\bvoisimmeko sopia\b",
+    r"\b(?:te|le|les) puedo (?:armar|preparar|enviar|mandar|pasar|mostrar|hacer)\b|\b(?:querés|quieres|quiere|desea|gustaría) que (?:te |le |les )?(?:la |lo |las |los )?(?:prepare|envíe|mande|pase|muestre|llame)\b|\b(?:le|te) paso (?:precios|la cotización|el catálogo|info\w*)\b|\bcon gusto (?:puedo|le|te) (?:visitar\w*|enviar\w*|llamar\w*|mostrar\w*)\b|\bpuedo visitarle\b|\bposso (?:te|lhe) (?:preparar|enviar|mandar|mostrar)\b|\bus (?:podria|puc) (?:enviar|fer|preparar|trucar)\b|\bus envio\b",
 )
 
 _CLIENTELE = (
@@ -196,6 +197,9 @@ VALUE_PITCH = _phrasing(
     r"\b(?:maksaa itsensä takaisin|pays? for itself|payback (?:period|time|of)|betaler sig hjem|betaler seg (?:hjem|tilbake)|betalar sig|amortisiert sich|se rentabilise|se amortiza|si ripaga|prices that compete)\b",
     r"\d+\s?%\s?(?:madalamad|odavamad|lavere|lägre|billigere|billigare|halvempi|halvemmat|alacsonyabb|niższe|nižší|daha ucuz|lower|cheaper|less)\b",
     r"\b(?:helt )?(?:uforpliktende|uforpligtende|utan förpliktelse\w*|ilman sitoumu\w+|kohustusteta|án skuldbindinga)\b",
+    r"\b(?:tenemos|temos|abbiamo|nous avons|wir haben|tenim) (?:\w+ ){0,2}(?:clientes|clients|clienti|kunden)\b|\b(?:precios|preços|prix|prezzi|preus) (?:especiales|especiais|spéciaux|speciali|preferenciales)\b|\bcondiciones especiales\b",
+    r"\b(?:armamos|hacemos|fabricamos|desarrollamos|ofrecemos|brindamos|diseñamos|instalamos|proveemos|fazemos|oferecemos|fornecemos|desenvolvemos|fem|oferim|instal·lem)\b[^.\n]{0,80}\bpara (?:\w+ ){0,2}(?:universidades|instituciones|instituições|empresas|escuelas|escolas|hospitales|hospitais|hoteles|hotéis|facultades|faculdades|colegios|clínicas|restaurantes|fábricas|pymes|negocios|industrias|indústrias)\b",
+    r"\b(?:somos|nous sommes|wir sind|siamo|we are|som) (?:[\w-]+ ){0,3}(?:fabricantes|proveedores|distribuidores|especialistas|fabricants|fournisseurs|hersteller|anbieter|produttori|fornitori|manufacturers|suppliers|specialists)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -252,6 +256,7 @@ REFERRAL_ASK = _phrasing(
     r"\bwie is (?:er )?(?:bij \S+.{0,30})?verantwoordelijk\b|\bwer ist (?:bei \S+.{0,30})?(?:zuständig|verantwortlich)\b|\bqui (?:est responsable|s'occupe)\b|\bquién (?:es el responsable|se encarga)\b|\bchi (?:è il responsabile|si occupa)\b|\bvem (?:är|har) ansvar\w*\b|\bhvem (?:er|har) ansvar\w*\b|\bdoorverwijzen\b",
     r"\b(?:właściw\w+ osob\w+|kto (?:u (?:pana|pani|państwa) )?(?:odpowiada|zajmuje się)|správn\w+ osob\w+|kdo (?:má na starosti|je zodpovědný|se u vás stará)|ki (?:a felelős|foglalkozik|felel)|megfelelő (?:személy|kolléga)|kuka (?:vastaa|hoitaa)|oike\w+ henkilö\w*|kes (?:vastutab|tegeleb)|õige inimene|kim (?:sorumlu|ilgileniyor)|doğru kişi\w*|rätt person|rette person|riktig person|hvem (?:tager sig af|tar seg av|står for|tar hand om)|vem (?:tar hand om|sköter|står för)|la persona adequada|qui s'encarrega|hver (?:sér um|ber ábyrgð))\b",
     r"(?:ご担当者様?を(?:ご紹介|教えて)|担当の方)",
+    r"\b(?:please )?forward (?:this|it|my (?:email|note|message)) to\b|\b(?:reenviar|reenviarl[oa]|reenvíe\w*|reenvía\w*) a (?:quien|la persona)\b|\bencaminh\w+ (?:para|a) (?:quem|a pessoa)\b|\bweiterleiten an (?:die|den) (?:zuständige|richtige)\b|\btransmettre à la (?:bonne )?personne\b|\binoltrar\w* alla persona\b|\bdoorsturen naar (?:de juiste|degene)\b|\b(?:is that you|would that be (?:you|someone))\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -297,6 +302,9 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:jestem \w+ z|jsem \w+ z|przepraszam,? jeśli (?:trafiam|piszę) (?:pod zły adres|do niewłaściwej osoby)|sorry if (?:i'?ve|i have) (?:reached|got|contacted) the wrong person)\b",
     r"\b(?:olen \w+(?: \w+){0,2} (?:omanik|omistaja|toimitusjohtaja|asutaja|perustaja)|jeg (?:driver|eier|ejer) (?:et|en) (?:lite |lille )?\w*(?:firma|selskap|selskab|virksomhed|bedrift|foretak|vaskeri|import)\w*|jag (?:driver|äger) (?:ett|en) (?:litet |liten )?\w*(?:företag|firma|bolag|byrå)|ég (?:rek|á) (?:lítið |lítinn )?\w*(?:fyrirtæki|stofu)|je suis (?:vigneron|producteur|fabricant|fondateur|fondatrice|gérant|gérante|artisan)|i run (?:a|an) (?:small )?\w+ (?:company|business|firm|agency|studio|consultancy|merchant)|i'?m the (?:owner|founder|director) of)\b",
     r"\b(?:i wondered|i was wondering) (?:whether|if) you (?:would|might) be interested\b|\bwould you be interested in\b",
+    r"\b(?:por medio del presente|me permito presentar\w*|le comparto nuestro (?:catálogo|portafolio)|(?:te cuento (?:rápido )?)?quiénes somos|quem somos)\b",
+    r"\b(?:si (?:le|te|les) interesa|se (?:lhe|te|vos) interessa[r]?|si cela vous intéresse|se le interessa|wenn sie interesse haben|falls sie interesse haben|hvis (?:du|i|dere) er interesser\w+|om (?:ni|du) är intresserad\w*|jos (?:olette|olet) kiinnostun\w+|kui (?:teil |sul )?on huvi|ef (?:þið|þú) (?:viljið|vilt)|si us interessa)\b",
+    r"\b(?:disculpe que le escriba|perdone que le escriba|sorry to (?:email|write to|contact) you (?:directly|out of the blue)|pardon(?:nez-moi)? de vous écrire|scusi se (?:le )?scrivo|entschuldigen sie,? dass ich (?:ihnen|sie) (?:direkt )?(?:schreibe|anschreibe))\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -305,15 +313,15 @@ BUYER = _phrasing(
     "buyer",
     "the sender is a customer or a buyer",
     r"\bwe'?re an? [\w ]{0,30}customer\b|\bour (?:contract|account|subscription|order|tenant|licen[cs]es?) (?:with you|number|VL|#)",
-    r"\b(?:send|give|share) (?:us|me) (?:a )?(?:pricing|quote|price|an offer)\b|\bquote for\b",
-    r"\bwe are evaluating\b|\bwe'?d like to (?:order|buy|purchase)\b|\bpurchase order\b",
+    r"\b(?:send|give|share) (?:us|me) (?:a )?(?:pricing|quote|price|an offer)\b|\bquote for (?:\d|our|us|the following|an? (?:order|batch))",
+    r"\bwe are evaluating\b|\bwe'?d like to (?:order|buy|purchase)\b|\b(?:our|attached|the attached) purchase order\b|\bpurchase order (?:no|number|#|\d)",
     r"\b(?:could|can|would) you (?:also |please |kindly )?(?:send|confirm|share)\b.{0,40}\b(?:pricing|quote|price)",
     r"\b(?:we|i)(?:'d| would) like (?:to (?:see|get|have|book|schedule|arrange|request) )?a (?:demo|quote|quotation|proposal)\b|\b(?:request(?:ing)?|asking for) a (?:demo|quote|quotation)\b|\b(?:demo|quote|quotation) request\b|\bformal quotation\b",
     r"\bcontract [A-Z]{2}-\d+\b|\bquote us\b|\bwe need (?:pricing|a quote|prices)\b|\bprice breaks\b",
     r"\b(?:Richiesta (?:di )?preventivo|Solicitud de presupuesto|Demande de devis|Angebotsanfrage|Offerteaanvraag|Pedido de orçamento)\b",
     r"\b(?:ricevuto|recibido|reçu|erhalten|ontvangen|recebido)\b.{0,30}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento)\b",
     r"\b(?:ci servirebbe|nos gustaría|necesitamos|pourriez-vous nous|bitte senden Sie uns|können Sie uns|kunt u ons)\b.{0,60}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento|precio|prix|Preis)",
-    r"\b(?:send|give) us (?:a |your )?(?:proposal|quote|quotation|demo|pricing|price list|offer)\b|\brequest for (?:proposal|quotation|information)\b|\bRF[PQI]\b",
+    r"\b(?:send|give) us (?:a |your )?(?:proposal|quote|quotation|demo|pricing|price list|offer)\b|\b(?:our|this|the attached|attached) (?:request for (?:proposal|quotation|information)|RF[PQI])\b",
     r"\bindicative pric\w+|\bprijsindicatie\b|\bindicatie van de kosten\b|\bwe(?:'re| are) (?:looking for|evaluating|comparing) (?:a |an )?(?:new )?(?:supplier|vendor|provider|partner|solution|tool|software|system)s?\b",
     r"\b(?:op zoek naar (?:een |betere )?\w+|wir suchen (?:einen|eine) (?:\w+ )?(?:Anbieter|Lieferanten|Dienstleister|Software)|nous recherchons un (?:prestataire|fournisseur)|estamos buscando (?:un |una )?(?:proveedor|solución))\b",
     r"\b(?:Zouden jullie ons|Könnten Sie uns|Pourriez-vous nous|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
@@ -384,6 +392,7 @@ CONFIRMATION = _phrasing(
     r"\b(?:como|en tant qu'|als) (?:orador|ponente|intervenant|Referent\w*|relatore|speaker)\b|\byour (?:talk|session|panel) (?:is|has been)\b",
     r"\byour (?:proposal|submission|abstract|paper|talk|session|application to speak) (?:has been|was|is) (?:accepted|selected|shortlisted|confirmed)\b|\bwe(?:'re| are) (?:pleased|happy|delighted|thrilled) to (?:inform you|let you know|tell you|accept)\b",
     r"\b(?:your|the) (?:booking|reservation|order) (?:is|has been) (?:confirmed|received)\b|\b(?:din|er|jeres|deres) (?:bokning|bestilling|booking|reservasjon) (?:er|är) (?:bekræftet|bekreftet|bekräftad)\b",
+    r"\b(?:thanks|thank you) for (?:signing up|subscribing|requesting)\b|\byou (?:signed up|requested (?:information|a demo|a callback))\b|\bgracias por (?:registrarte|suscribirte|inscribirte|registrarse)\b|\bmerci (?:pour votre inscription|de votre inscription)\b|\bdanke für ihre anmeldung\b|\bgrazie per (?:la registrazione|esserti iscritto|l'iscrizione)\b|\bbedankt voor (?:je|uw) aanmelding\b|\bobrigad[oa] por se (?:inscrever|cadastrar)\b|\btack för (?:din|er) anmälan\b|\btakk for (?:påmeldingen|registreringen)\b|\btak for din tilmelding\b",
 )
 
 PRIORITY_QUESTION = _phrasing(
@@ -406,6 +415,8 @@ RELATIONSHIP = _phrasing(
     r"\b(?:allotment|(?:our|the) (?:current )?(?:rate )?agreement (?:for|with you)|as a (?:valued )?member|your membership|ditt medlemskap|dit medlemskab|medlemskapet ditt|jäsenyytesi)\b",
     r"\b(?:supplier|business|account|performance) review\b|\bsupplier (?:meeting|scorecard|day)\b|\bjoint business plan\b|\bOTIF\b",
     r"\b(?:per|under) (?:the|our) (?:supply|framework|service|master) agreement\b|\b(?:our|the) (?:supply|framework) agreement\b|\b(?:umow\w+ ramow\w+|rahmenvertrag\w*|contrat-cadre|acuerdo marco|accordo quadro|raamovereenkomst|rámcov\w+ smlouv\w+|keretszerződés\w*|puitesopimu\w+|ramavtal\w*|rammeavtale\w*|rammeaftale\w*)\b",
+    r"\bkick-?off\b|\bonboarding (?:call|session|meeting)\b|\b(?:exchange|cooperation|framework|partnership|collaboration) agreement\b|\b(?:convenio de (?:colaboración|intercambio)|acordo de (?:cooperação|intercâmbio)|acuerdo de (?:colaboración|intercambio)|accord de (?:coopération|partenariat)|kooperationsvertrag)\b",
+    r"\b(?:conforme|como) (?:combinado|acordado|conversado|falamos|combinamos)\b|\bcomo (?:quedamos|hablamos)\b|\bsom (?:avtalt|aftalt|överenskommet)\b|\bjak (?:ustaliliśmy|rozmawialiśmy)\b|\bkuten sovittu\b|\bcome d'accordo\b",
 )
 
 SALES_TITLE = _phrasing(
@@ -419,6 +430,7 @@ SALES_TITLE = _phrasing(
     r"\b(?:salg\w*|sälj\w*|verkoop\w*|myyn\w*|handlowiec|obchodní\w*|directeur de comptes|directrice de comptes|business accounts?|client (?:manager|director|executive)|relationship manager|energy advisor|new business)\b",
     r"\b(?:értékesítés\w*|kereskedelmi|üzletfejlesztés\w*|satış\w*|iş geliştirme|müşteri temsilcisi|müügijuht\w*|müügiesindaja|sölustjóri|sölufulltrúi|viðskiptastjóri|(?:dział|kierownik|dyrektor|specjalista ds\.|menedżer) sprzedaży|przedstawiciel handlowy|handlowiec|doradca (?:klienta|handlowy)|opiekun klienta|(?:manažer|vedoucí|ředitel) prodeje|vendes|desenvolupament de negoci)\b|営業|セールス",
     r"\b(?:export (?:manager|sales|director)|exportleiter\w*|responsable (?:de )?export\w*|kierownik (?:eksportu|sprzedaży)|exportní manažer|exportchef)\b",
+    r"\b(?:ventas|vendas|vendite|ventes|vendes)\b",
 )
 
 BUYER_TITLE = _phrasing(
