@@ -14,7 +14,14 @@ from .lists import Lists
 from .markers import addressed_to_user, automatic_reason, bulk_reason, forged_reason
 from .message import Address, Message
 from .organisation import brand_of, identity
-from .phrasing import BUYER_TITLE, NOT_OUTREACH_PHRASING, OUTREACH_PHRASING, SALES_TITLE, Phrasing
+from .phrasing import (
+    BUYER_TITLE,
+    NOT_OUTREACH_PHRASING,
+    OUTREACH_PHRASING,
+    PAID_MEDIA,
+    SALES_TITLE,
+    Phrasing,
+)
 from .tracking import tracking_marks
 from .user import User
 from .words import (
@@ -50,6 +57,7 @@ WEIGHTS: Mapping[str, float] = {
     "buyer": -4.0,
     "buyer-title": -3.0,
     "press": -4.0,
+    "paid-media": 2.0,
     "job-offer": -4.0,
     "job-application": -4.0,
     "community": -3.0,
@@ -314,7 +322,12 @@ def _evidence(
         found = phrasing.find(f"{message.subject}\n{message.text[: EVIDENCE_CHARS * 2]}")
         if found:
             signals.append(_signal(phrasing, found, weight))
-    buyer = BUYER_TITLE.find(signature(message.text[: EVIDENCE_CHARS * 2]))
+    paid = PAID_MEDIA.find(body)
+    if paid:
+        signals = [s for s in signals if s.name != "press"]
+        signals.append(_signal(PAID_MEDIA, paid, weight))
+    signatures = f"{signature(body)}\n{signature(message.text[: EVIDENCE_CHARS * 2])}"
+    buyer = BUYER_TITLE.find(signatures)
     if buyer:  # the quoted signature counts: a buyer's bump quotes her own first mail
         signals.append(_signal(BUYER_TITLE, buyer, weight))
     title = SALES_TITLE.find(signature(body))

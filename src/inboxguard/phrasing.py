@@ -339,6 +339,9 @@ BUYER = _phrasing(
     r"\bcomplaint (?:no\.?|number|ref\w*|#|[a-z]{0,3}-?\d)|\b(?:root cause analysis|8d report|corrective action (?:plan|report)|non-?conformance report|reklamacja nr)\b",
     r"\b(?:el|la|los) (?:presupuesto|cotización|oferta|precio)s? que (?:le|te|les) (?:pedí|pedimos|solicité|solicitamos)\b|\b(?:the|a|your) (?:quote|quotation|proposal|pricing|offer) (?:I|we) (?:asked for|requested)\b|\bangebot,? (?:das|um das) (?:ich|wir) (?:sie )?(?:gebeten|angefragt)\b|\bdevis que (?:je|nous) (?:vous )?(?:ai|avons) demandé\b|\bpreventivo che (?:le |vi )?(?:ho|abbiamo) (?:chiesto|richiesto)\b|\bofferte die (?:ik|wij|we) (?:had|hadden|heb|hebben) (?:gevraagd|aangevraagd)\b|\borçamento que (?:pedi|pedimos|solicitei|solicitamos)\b|\bofert\w+,? o którą (?:prosiłem|prosiłam|prosiliśmy)\b",
     r"\b(?:nos )?podría[sn]? (?:enviarnos|mandarnos|pasarnos|hacernos)\b|\bnos podría[sn]? (?:enviar|mandar|pasar|hacer) (?:un |una )?(?:presupuesto|cotización|oferta)\b",
+    r"\b(?:poderiam|podem|vocês poderiam|você poderia|podría[sn]?|pourriez-vous|könnten sie|potreste|zouden jullie|could you|can you|would you)\b[^.?\n]{0,40}\b(?:preços|precios|prix|preise|prezzi|prijzen|pricing|prices|price list|tarifs|cotação|orçamento|cotización|presupuesto|devis)\b",
+    r"\b(?:(?:our|the attached|attached|complete (?:our|the)|return (?:our|the)) security questionnaire|(?:our|the) (?:vendor|supplier|third-party) (?:risk )?(?:assessment|onboarding|due diligence) (?:form|questionnaire|process|portal)|our procurement (?:team|process|portal))\b",
+    r"\b(?:the )?completed security questionnaire\b|\bSIG (?:Lite|Core)\b|\b(?:get|getting) you through (?:procurement|vendor review|onboarding)\b",
 )
 
 PRESS = _phrasing(
@@ -346,7 +349,7 @@ PRESS = _phrasing(
     "press, podcast or editorial request",
     r"\b(?:reporter|journalist|editor) at\b|\beditorial piece\b|\bI host\b|\bpodcast\b",
     r"\binterview (?:request|for)\b|\bno cost (?:and|or) (?:nothing to sign|sponsorship)\b",
-    r"\b(?:principal|senior|lead|research|industry|chief) analyst\b|\bresearch interview\b|\bour (?:annual|latest|upcoming) (?:report|survey|study|benchmark)\b|\bno sales (?:element|pitch|agenda)\b|\b(?:principal |senior |research )?analyst (?:at|covering|with)\b|\bbriefing request\b|\bvendor questionnaire\b|\bmarket (?:landscape|guide|report|study)\b",
+    r"\b(?:product|analyst|vendor) briefing\b|\bbriefing (?:produit|analyste|call)\b|\b(?:étude|studie|estudio|studio) (?:de|des|del|di) (?:marché|mercado|mercato)\b|\bmarktstudie\b|\b(?:principal|senior|lead|research|industry|chief) analyst\b|\b(?:je suis |en tant qu')?analyste (?:chez|principale?|senior)\b|\banalist\w* (?:bij|senior)\b|\b(?:ich bin )?analyst(?:in)? bei\b|\bresearch interview\b|\bno sales (?:element|pitch|agenda)\b|\baucun engagement commercial\b|\b(?:principal |senior |research )?analyst (?:at|covering|with)\b|\bbriefing request\b|\bvendor questionnaire\b|\bmarket (?:landscape|guide|report|study)\b",
     r"\b(?:journaliste?|journalistin|periodista|giornalista|dziennikarz\w*|redacteur|redaktør|reporter\w*)\b",
     r"\b(?:un artículo|un article|einen Artikel|artykuł\w*|un articolo|een artikel|une? (?:dossier|enquête) sur|à paraître|vor der Veröffentlichung|przed publikacją|avant publication|antes de (?:su )?publicación)\b",
     r"\b(?:redakteur\w*|interviewanfrage|telefoninterview|beitrag über|für unsere ausgabe|demande d'interview|solicitud de entrevista|richiesta di intervista|interviewverzoek)\b",
@@ -357,7 +360,7 @@ PRESS = _phrasing(
 RECRUITER = _phrasing(
     "job-offer",
     "offers the user a job",
-    r"\b(?:confidential|executive|retained) search\b|\bthe JD\b|\bjob description\b|\bI'?m (?:recruiting|hiring) for\b",
+    r"\b(?:confidential|executive|retained) search\b|\b(?:send you|attached|attaching|here'?s|sharing|share) the (?:JD|job description|job spec)\b|\bI'?m (?:recruiting|hiring) for\b",
     r"\b(?:the|this) (?:role|position|opportunity) I (?:mentioned|'?m (?:working on|recruiting for))\b|\bopportunity (?:for you|that fits you)\b",
     r"\bexactly the profile\b|\byour (?:linkedin )?(?:profile|background|experience) (?:is|looks|seems|would be) (?:a |an )?(?:great|perfect|strong|good|ideal|excellent|exactly|interesting|very|impressive)\b|\byour (?:profile|background) (?:fits|matches)\b|\b(?:base salary|compensation package|equity package)\b",
     r"\bopen to (?:hearing about )?(?:a )?new (?:role|opportunit\w+|position)\b",
@@ -393,6 +396,7 @@ CONFIRMATION = _phrasing(
     r"\byour (?:proposal|submission|abstract|paper|talk|session|application to speak) (?:has been|was|is) (?:accepted|selected|shortlisted|confirmed)\b|\bwe(?:'re| are) (?:pleased|happy|delighted|thrilled) to (?:inform you|let you know|tell you|accept)\b",
     r"\b(?:your|the) (?:booking|reservation|order) (?:is|has been) (?:confirmed|received)\b|\b(?:din|er|jeres|deres) (?:bokning|bestilling|booking|reservasjon) (?:er|är) (?:bekræftet|bekreftet|bekräftad)\b",
     r"\b(?:thanks|thank you) for (?:signing up|subscribing|requesting)\b|\byou (?:signed up|requested (?:information|a demo|a callback))\b|\bgracias por (?:registrarte|suscribirte|inscribirte|registrarse)\b|\bmerci (?:pour votre inscription|de votre inscription)\b|\bdanke für ihre anmeldung\b|\bgrazie per (?:la registrazione|esserti iscritto|l'iscrizione)\b|\bbedankt voor (?:je|uw) aanmelding\b|\bobrigad[oa] por se (?:inscrever|cadastrar)\b|\btack för (?:din|er) anmälan\b|\btakk for (?:påmeldingen|registreringen)\b|\btak for din tilmelding\b",
+    r"\b(?:ihr|dein) (?:vortrag|beitrag|abstract|talk|workshop) (?:wurde|ist) (?:angenommen|ausgewählt)\b|\bvotre (?:intervention|conférence|proposition|communication) (?:a été|est) (?:retenue|acceptée|sélectionnée)\b|\bsu (?:ponencia|propuesta|charla) (?:ha sido|fue) (?:aceptada|seleccionada)\b|\bsua (?:palestra|proposta) foi (?:aceita|selecionada)\b|\bil suo (?:intervento|talk) è stato (?:accettato|selezionato)\b|\buw (?:presentatie|voorstel) is (?:geaccepteerd|geselecteerd)\b",
 )
 
 PRIORITY_QUESTION = _phrasing(
@@ -440,6 +444,14 @@ BUYER_TITLE = _phrasing(
     r"\b(?:einkäufer\w*|leiter\w* einkauf|einkaufsleiter\w*|strategischer einkauf|acheteu(?:r|se)|responsable (?:des )?achats|direct\w+ (?:des )?achats|jefe de compras|responsable de compras|compradora?|responsabile (?:degli )?acquisti|ufficio acquisti|inkoper|hoofd inkoop|inköpare|inköpschef|innkjøper|innkjøpssjef|indkøber|indkøbschef|kupiec|specjalista ds\. zakupów|kierownik (?:działu )?zakupów|dział zakupów|nákupčí|vedoucí nákupu|beszerz\w+|hankintapäällikkö|ostopäällikkö|ostaja|hankejuht|satın ?alma\w*|innkaupastjóri|responsable de compres)\b",
     r"(?:^|\n)\s*(?:compras|einkauf|achats|acquisti|inkoop|inköp|innkjøp|indkøb|zakupy|nákup|beszerzés|hankinnat|hankinta|satın alma)\b",
 )
+
+PAID_MEDIA = _phrasing(
+    "paid-media",
+    "sells a paid appearance or sponsorship",
+    r"\b(?:production package|sponsor(?:ed|ship) (?:package|slot|episode|placement)|(?:paid|partner|featured) (?:guest )?(?:slot|episode|placement|feature)|invité partenaire|guest (?:fee|package)|media ?kit|média kit|kit de (?:prensa|medios))\b",
+    r"\d[\d .,]*\s?(?:€|eur|\$|£|usd|gbp)\s?(?:ht|\+\s?(?:vat|tva|iva|mwst|moms))\b",
+)
+"""Media that sell: a podcast or a magazine asking to be paid is a vendor, not the press."""
 
 OUTREACH_PHRASING = (
     PRIORITY_QUESTION,
