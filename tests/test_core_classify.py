@@ -460,6 +460,79 @@ def test_a_customer_asking_for_a_quote_and_bumping_is_other() -> None:
     assert "follow-up" in names(verdict)
 
 
+def test_a_customer_who_bumps_fakes_a_re_and_asks_for_a_call_is_never_outreach() -> None:
+    body = (
+        "Hi Alan,\n\nJust bumping this - we're an Example customer (contract VL-2291). "
+        "Can you confirm SSO works on both tenants? A 15-minute call this week would be fine."
+        "\n\nIngrid\nHead of IT | Norrland Bank\n"
+    )
+    verdict = judge(build(sender="Ingrid <ingrid@norrlandbank.com>", subject="RE: SSO", body=body))
+    assert verdict.kind == OTHER
+    assert verdict.score >= 3.0  # salesy enough on its own; the buyer settles it
+    assert "buyer" in names(verdict)
+
+
+def test_a_buyer_signs_as_one_even_below_a_quoted_first_mail() -> None:
+    body = (
+        "Hi Alan,\n\nBumping this up: we still need the completed forms. Can we hop on a "
+        "quick call tomorrow?\n\nThanks,\nMegan\n\nFrom: Megan Torres\nSent: Monday\n"
+        "To: Alan Porter <alan@example.com>\n\nHi Alan, forms attached.\n\nMegan Torres\n"
+        "Senior Procurement Specialist\nCorvalis Payments\n"
+    )
+    verdict = judge(build(sender="Megan <megan@corvalis.com>", subject="RE: forms", body=body))
+    assert verdict.kind == OTHER
+    assert any(s.reason.startswith("signed by a buyer") for s in verdict.signals)
+
+
+def test_a_podcast_asking_to_be_paid_is_a_vendor_and_one_inviting_a_guest_is_the_press() -> None:
+    invitation = (
+        "Hi Alan,\n\nI host The Scaling CTO Show and we'd love to have you on. "
+        "Would a 30 minute recording next week work?\n\nMarcus\nscalingctoshow.com\n"
+    )
+    paid = invitation.replace(
+        "Would a", "Featured guest episodes come with a production package ($1,450). Would a"
+    )
+    sender = "Marcus <marcus@scalingctoshow.com>"
+    free = judge(build(sender=sender, subject="Podcast", body=invitation))
+    assert free.kind == OTHER
+    assert "press" in names(free)
+    sold = judge(build(sender=sender, subject="Podcast", body=paid))
+    assert sold.kind == OUTREACH
+    assert "paid-media" in names(sold)
+    assert "press" not in names(sold)
+
+
+def test_a_sending_domain_belongs_to_the_brand_it_signs_for() -> None:
+    body = (
+        "Marta,\n\none of three things happened. Should I close your file?\n\n"
+        "Tyler Brooks, Growthkiln\ngrowthkiln.com\n"
+    )
+    verdict = judge(build(sender="Tyler <tyler@trygrowthkiln.com>", body=body))
+    assert verdict.organisation == "growthkiln.com"
+    assert judge(build(sender="Tyler <tyler@growthkiln.com>", body=body)).organisation == (
+        "growthkiln.com"
+    )
+
+
+def test_a_signed_one_liner_asking_for_time_is_outreach_and_a_friends_is_not() -> None:
+    pitch = "Alan, worth ten minutes to see how we log reefer temperatures without paper?"
+    signed = judge(
+        build(
+            sender="Joost <joost@coldtrace.eu>",
+            body=f"{pitch}\n\nJoost\nColdtrace | coldtrace.eu\n",
+        )
+    )
+    assert signed.kind == OUTREACH
+    assert "brief-pitch" in names(signed)
+    friend = judge(
+        build(
+            sender="Joost <joost.vd@gmail.com>",
+            body="Alan, worth ten minutes for a quick call?\n\nJoost\n",
+        )
+    )
+    assert friend.kind == OTHER
+
+
 def test_a_recruiter_offering_a_job_is_other() -> None:
     raw = build(sender="Tom Hunt <tom@talentbridge.com>", subject="VP role", body=RECRUITER)
     verdict = judge(raw)

@@ -55,7 +55,6 @@ WEIGHTS: Mapping[str, float] = {
     "sales-mailer": 1.0,
     "repeated-template": 1.5,
     "buyer": -4.0,
-    "buyer-title": -3.0,
     "press": -4.0,
     "paid-media": 2.0,
     "job-offer": -4.0,
@@ -327,7 +326,7 @@ def _evidence(
         signals = [s for s in signals if s.name != "press"]
         signals.append(_signal(PAID_MEDIA, paid, weight))
     signatures = f"{signature(body)}\n{signature(message.text[: EVIDENCE_CHARS * 2])}"
-    buyer = BUYER_TITLE.find(signatures)
+    buyer = BUYER_TITLE.find(_short_lines(signatures))
     if buyer:  # the quoted signature counts: a buyer's bump quotes her own first mail
         signals.append(_signal(BUYER_TITLE, buyer, weight))
     title = SALES_TITLE.find(signature(body))
@@ -415,6 +414,15 @@ def _structure(
     if organisation and fingerprint and history.template_seen(organisation, fingerprint):
         add("repeated-template", f"the same text as an earlier message from {organisation}")
     return signals
+
+
+SIGNATURE_LINE = 60
+"""Characters of a line that can hold a title: "Senior Buyer, Frozen", not a sentence about
+category buyers."""
+
+
+def _short_lines(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if len(line) <= SIGNATURE_LINE)
 
 
 def _signal(phrasing: Phrasing, found: str, weight: Mapping[str, float]) -> Signal:

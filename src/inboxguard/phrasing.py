@@ -438,7 +438,7 @@ SALES_TITLE = _phrasing(
 )
 
 BUYER_TITLE = _phrasing(
-    "buyer-title",
+    "buyer",
     "signed by a buyer",
     r"\b(?:senior |lead |category |strategic |chief )?buyer\b|\b(?:purchasing|procurement|sourcing) (?:manager|director|officer|agent|lead|specialist|team|department)\b|\bhead of (?:procurement|purchasing|sourcing)\b",
     r"\b(?:einkäufer\w*|leiter\w* einkauf|einkaufsleiter\w*|strategischer einkauf|acheteu(?:r|se)|responsable (?:des )?achats|direct\w+ (?:des )?achats|jefe de compras|responsable de compras|compradora?|responsabile (?:degli )?acquisti|ufficio acquisti|inkoper|hoofd inkoop|inköpare|inköpschef|innkjøper|innkjøpssjef|indkøber|indkøbschef|kupiec|specjalista ds\. zakupów|kierownik (?:działu )?zakupów|dział zakupów|nákupčí|vedoucí nákupu|beszerz\w+|hankintapäällikkö|ostopäällikkö|ostaja|hankejuht|satın ?alma\w*|innkaupastjóri|responsable de compres)\b",
