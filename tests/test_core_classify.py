@@ -533,6 +533,17 @@ def test_a_signed_one_liner_asking_for_time_is_outreach_and_a_friends_is_not() -
     assert friend.kind == OTHER
 
 
+@pytest.mark.parametrize("subject", ["ENC: Proposta", "Fwd: Proposal", "WG: Angebot"])
+def test_a_forward_that_forwards_nothing_is_a_fake_thread(subject: str) -> None:
+    fake = judge(build(subject=subject, body=PITCH))
+    assert fake.kind == OUTREACH
+    assert "fake-thread" in names(fake)
+    forwarded = PITCH + "\n---------- Forwarded message ---------\nFrom: Bob <bob@else.example>\n"
+    real = judge(build(subject=subject, body=forwarded))
+    assert real.kind == OTHER
+    assert "forward" in names(real)
+
+
 def test_a_recruiter_offering_a_job_is_other() -> None:
     raw = build(sender="Tom Hunt <tom@talentbridge.com>", subject="VP role", body=RECRUITER)
     verdict = judge(raw)

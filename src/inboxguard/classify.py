@@ -114,8 +114,10 @@ class Verdict:
         return "; ".join(s.reason for s in self.signals)
 
 
-_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|r|rif|rv|réf)\s*(?:\[\d+\])?\s*:", re.I)
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|i)\s*:", re.I)
+_REPLY_SUBJECT = re.compile(
+    r"^\s*(?:re|aw|sv|antw|r|rif|rv|réf|res|odp|vs|ynt|vá|svar)\s*(?:\[\d+\])?\s*:", re.I
+)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|i|enc|pd|vl|vb|ilt)\s*:", re.I)
 _SALES_MAILERS = re.compile(
     r"hubspot|outreach|salesloft|yesware|mixmax|mailshake|apollo|lemlist|reply\.io|"
     r"woodpecker|gmass|saleshandy|close\.com|sequenc|cadence|sprocketly|parlayo|cadencely",
@@ -208,7 +210,7 @@ def classify(
         why = f"continues {organisation}'s earlier message, which was not outreach"
         signals.append(Signal("own-thread", 0, why))
         return verdict(OTHER, relation=relation)
-    if _is_forward(message) and not _forwards_itself(message, sender):
+    if _is_forward(message) and _forwards_someone(message, sender):
         signals.append(Signal("forward", 0, "a forwarded message"))
         return verdict(OTHER, relation=relation)
 
@@ -275,10 +277,13 @@ def _is_forward(message: Message) -> bool:
 _FORWARDED_FROM = re.compile(r"^\s*(?:From|Von|De|Da|Van):\s.*?([\w.+'-]+@[\w.-]+)", re.M | re.I)
 
 
-def _forwards_itself(message: Message, sender: Address) -> bool:
-    """A vendor "forwarding" its own earlier pitch: a sales trick, not a forward."""
+def _forwards_someone(message: Message, sender: Address) -> bool:
+    """Whether a "Fwd:" forwards someone else's mail: a vendor "forwarding" its own earlier
+    pitch, or nothing at all under a "Fwd:", plays a sales trick."""
     found = _FORWARDED_FROM.search(message.text)
-    return found is not None and identity(found.group(1)) == identity(sender.email)
+    if found is not None:
+        return identity(found.group(1)) != identity(sender.email)
+    return _QUOTE_HEADER.search(message.text) is not None
 
 
 def _cancellation(message: Message) -> bool:

@@ -342,6 +342,8 @@ BUYER = _phrasing(
     r"\b(?:poderiam|podem|vocês poderiam|você poderia|podría[sn]?|pourriez-vous|könnten sie|potreste|zouden jullie|could you|can you|would you)\b[^.?\n]{0,40}\b(?:preços|precios|prix|preise|prezzi|prijzen|pricing|prices|price list|tarifs|cotação|orçamento|cotización|presupuesto|devis)\b",
     r"\b(?:(?:our|the attached|attached|complete (?:our|the)|return (?:our|the)) security questionnaire|(?:our|the) (?:vendor|supplier|third-party) (?:risk )?(?:assessment|onboarding|due diligence) (?:form|questionnaire|process|portal)|our procurement (?:team|process|portal))\b",
     r"\b(?:the )?completed security questionnaire\b|\bSIG (?:Lite|Core)\b|\b(?:get|getting) you through (?:procurement|vendor review|onboarding)\b",
+    r"\bhonorar\w*angebot\w*|\bangebot für (?:die|das|unsere|unser) (?:planung|tga|leistung\w*|projekt)\b|\baufforderung zur (?:abgabe eines angebots|angebotsabgabe)\b|\beinladung zur angebotsabgabe\b|\bteilnahmewettbewerb\b|\bvergabeverfahren\b",
+    r"\b(?:minha|meu) (?:consulta|exame|internação|agendamento|cirurgia|conta hospitalar)\b|\bsolicitamos (?:uma )?(?:cotação|proposta|orçamento)\b|\bpedido de cotação\b|\bcotação (?:nº|n°|número)",
 )
 
 PRESS = _phrasing(
@@ -355,6 +357,7 @@ PRESS = _phrasing(
     r"\b(?:redakteur\w*|interviewanfrage|telefoninterview|beitrag über|für unsere ausgabe|demande d'interview|solicitud de entrevista|richiesta di intervista|interviewverzoek)\b",
     r"\b(?:repórter|reportagem|reportaje|pedido de entrevista|matéria sobre|artigo sobre|intervista per)\b",
     r"\b(?:novinář\w*|redaktor\w*|újságíró\w*|szerkesztő\w*|gazeteci\w*|muhabir\w*|ajakirjanik\w*|blaðamað\w*|journalist\w*)\b|記者|取材",
+    r"\bjornalista\b",
 )
 
 RECRUITER = _phrasing(
@@ -383,6 +386,7 @@ COMMUNITY = _phrasing(
     "a community event or personal note",
     r"\bmeetup\b(?!-)|\bpizza\b|\bbrunch\b|\bbirthday\b|\bLong time\b|\bI'?ll buy the next round\b",
     r"\ba pint\b|\ba favou?r\b|\bbeen (?:far )?too long\b|\bcatch up over\b|\bmy (?:sister|brother|cousin|son|daughter|wife|husband|mum|mom|dad)\b",
+    r"\b(?:gastvortrag|gastvorlesung|guest lecture|palestra convidada|ponencia invitada|conférence invitée)\b",
 )
 
 CONFIRMATION = _phrasing(
@@ -397,6 +401,7 @@ CONFIRMATION = _phrasing(
     r"\b(?:your|the) (?:booking|reservation|order) (?:is|has been) (?:confirmed|received)\b|\b(?:din|er|jeres|deres) (?:bokning|bestilling|booking|reservasjon) (?:er|är) (?:bekræftet|bekreftet|bekräftad)\b",
     r"\b(?:thanks|thank you) for (?:signing up|subscribing|requesting)\b|\byou (?:signed up|requested (?:information|a demo|a callback))\b|\bgracias por (?:registrarte|suscribirte|inscribirte|registrarse)\b|\bmerci (?:pour votre inscription|de votre inscription)\b|\bdanke für ihre anmeldung\b|\bgrazie per (?:la registrazione|esserti iscritto|l'iscrizione)\b|\bbedankt voor (?:je|uw) aanmelding\b|\bobrigad[oa] por se (?:inscrever|cadastrar)\b|\btack för (?:din|er) anmälan\b|\btakk for (?:påmeldingen|registreringen)\b|\btak for din tilmelding\b",
     r"\b(?:ihr|dein) (?:vortrag|beitrag|abstract|talk|workshop) (?:wurde|ist) (?:angenommen|ausgewählt)\b|\bvotre (?:intervention|conférence|proposition|communication) (?:a été|est) (?:retenue|acceptée|sélectionnée)\b|\bsu (?:ponencia|propuesta|charla) (?:ha sido|fue) (?:aceptada|seleccionada)\b|\bsua (?:palestra|proposta) foi (?:aceita|selecionada)\b|\bil suo (?:intervento|talk) è stato (?:accettato|selezionato)\b|\buw (?:presentatie|voorstel) is (?:geaccepteerd|geselecteerd)\b",
+    r"\b(?:sua|tua) inscrição (?:foi |está )?confirmada\b|\binscrição confirmada\b|\bsu inscripción (?:ha sido |está )?confirmada\b|\bihre anmeldung (?:ist|wurde) (?:bestätigt|eingegangen)\b|\bvotre inscription (?:est|a été) confirmée\b",
 )
 
 PRIORITY_QUESTION = _phrasing(
@@ -421,6 +426,7 @@ RELATIONSHIP = _phrasing(
     r"\b(?:per|under) (?:the|our) (?:supply|framework|service|master) agreement\b|\b(?:our|the) (?:supply|framework) agreement\b|\b(?:umow\w+ ramow\w+|rahmenvertrag\w*|contrat-cadre|acuerdo marco|accordo quadro|raamovereenkomst|rámcov\w+ smlouv\w+|keretszerződés\w*|puitesopimu\w+|ramavtal\w*|rammeavtale\w*|rammeaftale\w*)\b",
     r"\bkick-?off\b|\bonboarding (?:call|session|meeting)\b|\b(?:exchange|cooperation|framework|partnership|collaboration) agreement\b|\b(?:convenio de (?:colaboración|intercambio)|acordo de (?:cooperação|intercâmbio)|acuerdo de (?:colaboración|intercambio)|accord de (?:coopération|partenariat)|kooperationsvertrag)\b",
     r"\b(?:conforme|como) (?:combinado|acordado|conversado|falamos|combinamos)\b|\bcomo (?:quedamos|hablamos)\b|\bsom (?:avtalt|aftalt|överenskommet)\b|\bjak (?:ustaliliśmy|rozmawialiśmy)\b|\bkuten sovittu\b|\bcome d'accordo\b",
+    r"\b(?:ihr|dein|unser) mietvertrag\b|\bnebenkostenabrechnung\b|\bmieterhöhung\b|\byour (?:lease|tenancy)\b|\brent (?:increase|review)\b|\bals mitglied\b|\bihre mitgliedschaft\b|\bmitgliedsbeitrag\b|\bcomo associad[oa]\b|\bnossa central de compras\b",
 )
 
 SALES_TITLE = _phrasing(
