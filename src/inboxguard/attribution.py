@@ -20,6 +20,7 @@ from .organisation import (
     registrable_domain,
 )
 from .user import User
+from .words import signature
 
 
 def attribute(
@@ -57,9 +58,9 @@ def attribute(
     if not read_body:
         return organisation
     label = organisation.split(".")[0]
-    named = company_behind(message.text, "", own | {organisation})
-    if named and _second_brand_of(label, brand_of(named)):
-        return named
+    signed = company_behind(signature(message.text), "", own | {organisation})
+    if signed and _second_brand_of(label, brand_of(signed)):
+        return signed
     known = history.vendor_brands()
     for brand in _substrings(label):
         other = known.get(brand)
@@ -67,7 +68,7 @@ def attribute(
             other
             and other != organisation
             and not _is_known_vendor(history.vendor(organisation))
-            and named == other
+            and company_behind(message.text, "", own | {organisation}) == other
         ):
             return other
     return organisation
