@@ -154,6 +154,10 @@ MEETING_ASK = _phrasing(
     r"\b(?:komme|kommer|kom) (?:gjerne|gerne|gärna) (?:forbi|innom|förbi|på besøg|på besök)\b|\b(?:komme forbi|kigge forbi|stikke innom|titta förbi)\b|\bget ég komið (?:með|við)\b|\b(?:sende|skicka|send) (?:dere|jer|dig|deg|er) (?:en |et )?(?:prisliste|prislista|tilbud|offert|vareprøve\w*|prøver)\b|\blähet(?:ä|tää|täisin|än) (?:teille )?(?:hinnaston|tarjouksen|näytteitä)\b|\b(?:muster|proben|preisliste) (?:zu)?(?:schicken|senden)\b|\benviar(?:le|les)? (?:unas )?(?:muestras|la lista de precios|el catálogo)\b|\binviar(?:le|vi) (?:dei )?(?:campioni|il listino)\b",
     r"\blyhy\w+ (?:\w+-)?(?:palaveri\w*|tapaami\w*|puhelu\w*|keskustelu\w*)|\b(?:sopisiko|sopiiko) (?:teille|sinulle)\b|\bvoisimmeko sopia\b",
     r"\b(?:te|le|les) puedo (?:armar|preparar|enviar|mandar|pasar|mostrar|hacer)\b|\b(?:querés|quieres|quiere|desea|gustaría) que (?:te |le |les )?(?:la |lo |las |los )?(?:prepare|envíe|mande|pase|muestre|llame)\b|\b(?:le|te) paso (?:precios|la cotización|el catálogo|info\w*)\b|\bcon gusto (?:puedo|le|te) (?:visitar\w*|enviar\w*|llamar\w*|mostrar\w*)\b|\bpuedo visitarle\b|\bposso (?:te|lhe) (?:preparar|enviar|mandar|mostrar)\b|\bus (?:podria|puc) (?:enviar|fer|preparar|trucar)\b|\bus envio\b",
+    r"\b(?:hast du (?:kurz |mal )?zeit|lust auf einen kurzen (?:austausch|call)|kurze[rn]? (?:call|austausch|videocall)|passt (?:dir|ihnen) (?:der|ein)|sollen wir (?:kurz )?telefonieren)\b",
+    r"\b(?:podemos (?:conversar|marcar|agendar)|posso (?:te |lhe )?ligar|vamos marcar|bora (?:marcar|conversar)|topa (?:uma|um)|consegue (?:uma|um) (?:call|conversa|reunião)|um papo rápido|bate-papo|minutinhos)\b",
+    r"\b(?:agendemos|agendamos) (?:una|un) (?:llamada|reunión|videollamada)\b|\b¿?(?:tienes|tiene|tenés) (?:\d+|unos|quince|diez) minutos\b|\b(?:le|te) interesaría\b",
+    r"\b(?:kratek (?:sestanek|klic|pogovor)|kratki (?:sastanak|poziv|razgovor)|kratak (?:sastanak|poziv|razgovor))\b",
 )
 
 _CLIENTELE = (
@@ -220,6 +224,7 @@ VALUE_PITCH = _phrasing(
     r"\b(?:tenemos|temos|abbiamo|nous avons|wir haben|tenim) (?:\w+ ){0,2}(?:clientes|clients|clienti|kunden)\b|\b(?:precios|preços|prix|prezzi|preus) (?:especiales|especiais|spéciaux|speciali|preferenciales)\b|\bcondiciones especiales\b",
     r"\b(?:armamos|hacemos|fabricamos|desarrollamos|ofrecemos|brindamos|diseñamos|instalamos|proveemos|fazemos|oferecemos|fornecemos|desenvolvemos|fem|oferim|instal·lem)\b[^.\n]{0,80}\bpara (?:\w+ ){0,2}(?:universidades|instituciones|instituições|empresas|escuelas|escolas|hospitales|hospitais|hoteles|hotéis|facultades|faculdades|colegios|clínicas|restaurantes|fábricas|pymes|negocios|industrias|indústrias)\b",
     r"\b(?:somos|nous sommes|wir sind|siamo|we are|som) (?:[\w-]+ ){0,3}(?:fabricantes|proveedores|distribuidores|especialistas|fabricants|fournisseurs|hersteller|anbieter|produttori|fornitori|manufacturers|suppliers|specialists)\b",
+    r"\batendemos (?:\w+ ){0,2}(?:hospitais|clínicas|empresas|laboratórios|escolas|hotéis|indústrias)\b|\b(?:pomagamo|nudimo|ponujamo|brezplačn\w*|besplatn\w*)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -247,6 +252,7 @@ FOLLOW_UP = _phrasing(
     r"\b(?:moją|mojej) poprzedni\w+ (?:wiadomoś\w+|mail\w*|e-?mail\w*)|\bczy udało się (?:zerknąć|przeczytać|zapoznać|spojrzeć)|\bpisałem już\b|\bpisałam już\b|\bwracam z (?:tematem|pytaniem)\b|\bjeszcze raz (?:piszę|przypominam)\b",
     r"\b(?:měl(?:a)? jste možnost|stihl(?:a)? jste (?:se podívat|si přečíst))\b|\b(?:volt alkalma|sikerült (?:átnéznie|elolvasnia|megnéznie))\b|\b(?:ehditkö|ehditte) (?:katsoa|lukea)\b|\b(?:hann du|hadde du|har du hunnet|har du haft) (?:tid|mulighed|anledning) (?:til )?(?:å |at )?(?:se|lese|læse|kigge)\b|\b(?:hann du|har du hunnit) (?:titta|läsa)\b|\bfırsatınız oldu mu\b",
     r"\bprzypomnieć (?:o )?(?:moją|mojej|swoją|swojej) wiadomoś\w+|\bprzypominam (?:o )?(?:mojej|swojej) wiadomości\b|\bpřipomenout (?:svůj|můj) e-?mail\b|\bemlékeztetném\b",
+    r"\b(?:(?:te|lhe) escrevi (?:semana passada|há alguns dias|recentemente)|retomando (?:meu|o) (?:contato|e-?mail)|conseguiu ver (?:meu|o) e-?mail|ich melde mich nochmal|wollte nochmal nachhaken|hast du meine (?:mail|nachricht) gesehen|moje prejšnje sporočilo|moj prethodni e-?mail|prejšnji e-?mail)\b",
 )
 
 BREAK_UP = _phrasing(
@@ -265,6 +271,7 @@ BREAK_UP = _phrasing(
     r"\b(?:no quiero (?:seguir )?(?:llenándote|molestándote|escribiéndote|insistir)|no (?:te|le) molesto más|nie chcę (?:dłużej )?(?:zawracać|przeszkadzać)|nechci (?:vás )?(?:dál )?obtěžovat|nem (?:szeretném|akarom) tovább|en halua (?:enää )?(?:häiritä|vaivata)|ikke forstyrre (?:dig|deg|jer|dere) (?:mere|mer|lenger|længere)|inte (?:störa|tjata på) (?:dig|er) mer|ei taha (?:teid|sind) (?:rohkem )?tüüdata|sizi daha fazla rahatsız etmek istemem)\b",
     r"¿(?:cierro|archivo|doy por cerrad\w+) (?:tu|su|el)\b|\bchiudo (?:la|il) (?:pratica|fascicolo)\b|\bschließe ich (?:die|Ihre|deine) akte\b|\bsluit ik (?:het|uw|je) dossier\b|\bzamykam (?:temat|sprawę)\b|\buzavřu (?:to|vaši|vás)\b|\blezárom\b|\bsuljen (?:asian|tämän)\b|\bstänger (?:jag )?(?:ärendet|din fil)\b|\blukker (?:jeg )?(?:sagen|saken)\b|\btanco (?:el|la) (?:tema|expedient)\b",
     r"\b(?:(?:to )?ostatni\w* wiadomoś\w+ (?:ode mnie|w tej sprawie)|poslední (?:zpráva|e-?mail)(?: ode mě| v této věci)?|utolsó (?:levelem|üzenetem|e-?mailem)|viimeinen viestini|mitt sista (?:mejl|mail|meddelande)|min siste (?:e-?post|henvendelse|melding)|min sidste (?:mail|henvendelse|besked)|son (?:e-?postam|mesajım)|viimane kiri|síðasti pósturinn)\b",
+    r"\b(?:meu último e-?mail|última tentativa|não vou mais (?:te |lhe )?incomodar|encerro (?:por aqui|o contato)|zadnje sporočilo|zadnja poruka|posljednji e-?mail)\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -277,6 +284,7 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:właściw\w+ osob\w+|kto (?:u (?:pana|pani|państwa) )?(?:odpowiada|zajmuje się)|správn\w+ osob\w+|kdo (?:má na starosti|je zodpovědný|se u vás stará)|ki (?:a felelős|foglalkozik|felel)|megfelelő (?:személy|kolléga)|kuka (?:vastaa|hoitaa)|oike\w+ henkilö\w*|kes (?:vastutab|tegeleb)|õige inimene|kim (?:sorumlu|ilgileniyor)|doğru kişi\w*|rätt person|rette person|riktig person|hvem (?:tager sig af|tar seg av|står for|tar hand om)|vem (?:tar hand om|sköter|står för)|la persona adequada|qui s'encarrega|hver (?:sér um|ber ábyrgð))\b",
     r"(?:ご担当者様?を(?:ご紹介|教えて)|担当の方)",
     r"\b(?:please )?forward (?:this|it|my (?:email|note|message)) to\b|\b(?:reenviar|reenviarl[oa]|reenvíe\w*|reenvía\w*) a (?:quien|la persona)\b|\bencaminh\w+ (?:para|a) (?:quem|a pessoa)\b|\bweiterleiten an (?:die|den) (?:zuständige|richtige)\b|\btransmettre à la (?:bonne )?personne\b|\binoltrar\w* alla persona\b|\bdoorsturen naar (?:de juiste|degene)\b|\b(?:is that you|would that be (?:you|someone))\b",
+    r"\b(?:quem (?:cuida|é (?:o )?responsável)|a pessoa certa|com quem (?:falo|devo falar|posso falar)|prava oseba|prava osoba|kdo je odgovoren|tko je odgovoran)\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -325,6 +333,8 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:por medio del presente|me permito presentar\w*|le comparto nuestro (?:catálogo|portafolio)|(?:te cuento (?:rápido )?)?quiénes somos|quem somos)\b",
     r"\b(?:si (?:le|te|les) interesa|se (?:lhe|te|vos) interessa[r]?|si cela vous intéresse|se le interessa|wenn sie interesse haben|falls sie interesse haben|hvis (?:du|i|dere) er interesser\w+|om (?:ni|du) är intresserad\w*|jos (?:olette|olet) kiinnostun\w+|kui (?:teil |sul )?on huvi|ef (?:þið|þú) (?:viljið|vilt)|si us interessa)\b",
     r"\b(?:disculpe que le escriba|perdone que le escriba|sorry to (?:email|write to|contact) you (?:directly|out of the blue)|pardon(?:nez-moi)? de vous écrire|scusi se (?:le )?scrivo|entschuldigen sie,? dass ich (?:ihnen|sie) (?:direkt )?(?:schreibe|anschreibe))\b",
+    r"\b(?:gostaria de (?:apresentar|te apresentar|lhe apresentar)|apresentar (?:a nossa|nossa|nosso|o nosso) (?:empresa|solução|plataforma|serviço)|les escribo de parte de|te escribo de parte de)\b",
+    r"\b(?:moje ime je|zovem se|ime mi je|sem \w+ iz podjetja|ja sam \w+ iz)\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -364,6 +374,7 @@ BUYER = _phrasing(
     r"\b(?:the )?completed security questionnaire\b|\bSIG (?:Lite|Core)\b|\b(?:get|getting) you through (?:procurement|vendor review|onboarding)\b",
     r"\bhonorar\w*angebot\w*|\bangebot für (?:die|das|unsere|unser) (?:planung|tga|leistung\w*|projekt)\b|\baufforderung zur (?:abgabe eines angebots|angebotsabgabe)\b|\beinladung zur angebotsabgabe\b|\bteilnahmewettbewerb\b|\bvergabeverfahren\b",
     r"\b(?:minha|meu) (?:consulta|exame|internação|agendamento|cirurgia|conta hospitalar)\b|\bsolicitamos (?:uma )?(?:cotação|proposta|orçamento)\b|\bpedido de cotação\b|\bcotação (?:nº|n°|número)",
+    r"\b(?:povpraševanje|upit za ponudu|zahtjev za ponudu|prosimo za ponudbo|molimo ponudu)\b",
 )
 
 PRESS = _phrasing(
@@ -461,6 +472,7 @@ SALES_TITLE = _phrasing(
     r"\b(?:értékesítés\w*|kereskedelmi|üzletfejlesztés\w*|satış\w*|iş geliştirme|müşteri temsilcisi|müügijuht\w*|müügiesindaja|sölustjóri|sölufulltrúi|viðskiptastjóri|(?:dział|kierownik|dyrektor|specjalista ds\.|menedżer) sprzedaży|przedstawiciel handlowy|handlowiec|doradca (?:klienta|handlowy)|opiekun klienta|(?:manažer|vedoucí|ředitel) prodeje|vendes|desenvolupament de negoci)\b|営業|セールス",
     r"\b(?:export (?:manager|sales|director)|exportleiter\w*|responsable (?:de )?export\w*|kierownik (?:eksportu|sprzedaży)|exportní manažer|exportchef)\b",
     r"\b(?:ventas|vendas|vendite|ventes|vendes)\b",
+    r"\b(?:komercialist\w*|prodajni (?:vodja|predstavnik|menadžer)|voditelj prodaje|direktor prodaje|vodja prodaje|consultor comercial|executivo comercial|gerente comercial)\b",
 )
 
 BUYER_TITLE = _phrasing(
