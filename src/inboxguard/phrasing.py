@@ -158,6 +158,8 @@ MEETING_ASK = _phrasing(
     r"\b(?:podemos (?:conversar|marcar|agendar)|posso (?:te |lhe )?ligar|vamos marcar|bora (?:marcar|conversar)|topa (?:uma|um)|consegue (?:uma|um) (?:call|conversa|reunião)|um papo rápido|bate-papo|minutinhos)\b",
     r"\b(?:agendemos|agendamos) (?:una|un) (?:llamada|reunión|videollamada)\b|\b¿?(?:tienes|tiene|tenés) (?:\d+|unos|quince|diez) minutos\b|\b(?:le|te) interesaría\b",
     r"\b(?:kratek (?:sestanek|klic|pogovor)|kratki (?:sastanak|poziv|razgovor)|kratak (?:sastanak|poziv|razgovor))\b",
+    r"\b(?:bih li vam (?:mogao|mogla) poslati|mogu li vam poslati|bi vam to ustrezalo|bi vam odgovarao|lahko vam pošljem|bi lahko prinesla|bi lahko prinesel)\b",
+    r"\bpasst es (?:ihnen |dir )?(?:nächste|kommende|diese) woche\b",
 )
 
 _CLIENTELE = (
@@ -239,7 +241,7 @@ FOLLOW_UP = _phrasing(
     r"\b(?:nachfassen|melde mich noch einmal|meine letzte (?:E-Mail|Nachricht)|wollte nachhaken)\b",
     r"\b(?:je me permets de (?:vous )?relancer|suite à mon (?:précédent )?(?:e-?mail|message)|relance)\b",
     r"\b(?:le escribo de nuevo|sigo a la espera|mi (?:correo|mensaje) anterior|retomo)\b",
-    r"\b(?:la mia (?:email|mail) precedente|ricontatto)\b|\bmijn vorige (?:e-?mail|bericht)\b",
+    r"\b(?:la mia (?:email|mail) precedente|ricontatto)\b|\bmijn vorige (?:e-?)?(?:mail|bericht)\b",
     r"\bremonter mon (?:message|mail|e-mail)\b|\bpassé à la trappe\b|\briportare in cima\b|\ble riscrivo\b",
     r"\bnog niets (?:van je )?gehoord\b|\been paar keer gemaild\b|\bnoch keine Rückmeldung\b|\bsin respuesta\b|\bno he recibido respuesta\b",
     r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\bLe ho scritto\b",
@@ -253,6 +255,8 @@ FOLLOW_UP = _phrasing(
     r"\b(?:měl(?:a)? jste možnost|stihl(?:a)? jste (?:se podívat|si přečíst))\b|\b(?:volt alkalma|sikerült (?:átnéznie|elolvasnia|megnéznie))\b|\b(?:ehditkö|ehditte) (?:katsoa|lukea)\b|\b(?:hann du|hadde du|har du hunnet|har du haft) (?:tid|mulighed|anledning) (?:til )?(?:å |at )?(?:se|lese|læse|kigge)\b|\b(?:hann du|har du hunnit) (?:titta|läsa)\b|\bfırsatınız oldu mu\b",
     r"\bprzypomnieć (?:o )?(?:moją|mojej|swoją|swojej) wiadomoś\w+|\bprzypominam (?:o )?(?:mojej|swojej) wiadomości\b|\bpřipomenout (?:svůj|můj) e-?mail\b|\bemlékeztetném\b",
     r"\b(?:(?:te|lhe) escrevi (?:semana passada|há alguns dias|recentemente)|retomando (?:meu|o) (?:contato|e-?mail)|conseguiu ver (?:meu|o) e-?mail|ich melde mich nochmal|wollte nochmal nachhaken|hast du meine (?:mail|nachricht) gesehen|moje prejšnje sporočilo|moj prethodni e-?mail|prejšnji e-?mail)\b",
+    r"\b(?:rückmeldung zu meiner (?:mail|e-?mail|nachricht)|zu meiner (?:letzten |vorigen )?(?:mail|e-?mail|nachricht) (?:von|vom|letzte)|sem vam poslal\w*|ste jo uspeli pogledati|jeste li (?:uspjeli )?pogledati|poslao sam vam|poslala sam vam)\b",
+    r"\ble riscrivo in merito\b|\bnon avendo ricevuto risposta\b|\bsin haber recibido respuesta\b|\bn'ayant pas (?:eu|reçu) de (?:réponse|retour)\b|\bda ich (?:noch )?keine rückmeldung\b",
 )
 
 BREAK_UP = _phrasing(
@@ -272,6 +276,7 @@ BREAK_UP = _phrasing(
     r"¿(?:cierro|archivo|doy por cerrad\w+) (?:tu|su|el)\b|\bchiudo (?:la|il) (?:pratica|fascicolo)\b|\bschließe ich (?:die|Ihre|deine) akte\b|\bsluit ik (?:het|uw|je) dossier\b|\bzamykam (?:temat|sprawę)\b|\buzavřu (?:to|vaši|vás)\b|\blezárom\b|\bsuljen (?:asian|tämän)\b|\bstänger (?:jag )?(?:ärendet|din fil)\b|\blukker (?:jeg )?(?:sagen|saken)\b|\btanco (?:el|la) (?:tema|expedient)\b",
     r"\b(?:(?:to )?ostatni\w* wiadomoś\w+ (?:ode mnie|w tej sprawie)|poslední (?:zpráva|e-?mail)(?: ode mě| v této věci)?|utolsó (?:levelem|üzenetem|e-?mailem)|viimeinen viestini|mitt sista (?:mejl|mail|meddelande)|min siste (?:e-?post|henvendelse|melding)|min sidste (?:mail|henvendelse|besked)|son (?:e-?postam|mesajım)|viimane kiri|síðasti pósturinn)\b",
     r"\b(?:meu último e-?mail|última tentativa|não vou mais (?:te |lhe )?incomodar|encerro (?:por aqui|o contato)|zadnje sporočilo|zadnja poruka|posljednji e-?mail)\b",
+    r"\b(?:non la disturberò (?:oltre|più)|non (?:la|ti) disturbo più|je ne vous dérangerai plus|no le molestaré más|ich werde sie nicht (?:weiter|mehr) (?:stören|belästigen)|i won'?t (?:trouble|bother) you (?:again|further))\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -285,6 +290,7 @@ REFERRAL_ASK = _phrasing(
     r"(?:ご担当者様?を(?:ご紹介|教えて)|担当の方)",
     r"\b(?:please )?forward (?:this|it|my (?:email|note|message)) to\b|\b(?:reenviar|reenviarl[oa]|reenvíe\w*|reenvía\w*) a (?:quien|la persona)\b|\bencaminh\w+ (?:para|a) (?:quem|a pessoa)\b|\bweiterleiten an (?:die|den) (?:zuständige|richtige)\b|\btransmettre à la (?:bonne )?personne\b|\binoltrar\w* alla persona\b|\bdoorsturen naar (?:de juiste|degene)\b|\b(?:is that you|would that be (?:you|someone))\b",
     r"\b(?:quem (?:cuida|é (?:o )?responsável)|a pessoa certa|com quem (?:falo|devo falar|posso falar)|prava oseba|prava osoba|kdo je odgovoren|tko je odgovoran)\b",
+    r"\bor is (?:that|it|there) someone else\b|\bsomeone else (?:at|on your team|in your team)\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -335,6 +341,9 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:disculpe que le escriba|perdone que le escriba|sorry to (?:email|write to|contact) you (?:directly|out of the blue)|pardon(?:nez-moi)? de vous écrire|scusi se (?:le )?scrivo|entschuldigen sie,? dass ich (?:ihnen|sie) (?:direkt )?(?:schreibe|anschreibe))\b",
     r"\b(?:gostaria de (?:apresentar|te apresentar|lhe apresentar)|apresentar (?:a nossa|nossa|nosso|o nosso) (?:empresa|solução|plataforma|serviço)|les escribo de parte de|te escribo de parte de)\b",
     r"\b(?:moje ime je|zovem se|ime mi je|sem \w+ iz podjetja|ja sam \w+ iz)\b",
+    r"\b(?:nutzen sie|nutzt ihr|verwenden sie|verwendet ihr|are you (?:already )?using|do you (?:already )?use|utilisez-vous|usáis|utilizzate|gebruiken jullie|använder ni|bruger i|bruker dere|uporabljate|koristite)\b[^.?\n]{0,60}\b(?:schon|bereits|already|déjà|ya|già|al|redan|allerede|že|već)\b",
+    r"\b(?:planen sie (?:bereits|schon)|plant ihr (?:bereits|schon)|are you already planning|prévoyez-vous déjà)\b",
+    r"\b(?:javljam (?:vam|vam) se iz|bavimo se|ukvarjamo se z|smo (?:slovenski|hrvatski) proizvajalec)\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -375,6 +384,8 @@ BUYER = _phrasing(
     r"\bhonorar\w*angebot\w*|\bangebot für (?:die|das|unsere|unser) (?:planung|tga|leistung\w*|projekt)\b|\baufforderung zur (?:abgabe eines angebots|angebotsabgabe)\b|\beinladung zur angebotsabgabe\b|\bteilnahmewettbewerb\b|\bvergabeverfahren\b",
     r"\b(?:minha|meu) (?:consulta|exame|internação|agendamento|cirurgia|conta hospitalar)\b|\bsolicitamos (?:uma )?(?:cotação|proposta|orçamento)\b|\bpedido de cotação\b|\bcotação (?:nº|n°|número)",
     r"\b(?:povpraševanje|upit za ponudu|zahtjev za ponudu|prosimo za ponudbo|molimo ponudu)\b",
+    r"\b(?:the|a|your) (?:\w+ ){0,3}(?:quote|quotation|proposal|pricing|offer) (?:I|we) (?:asked for|requested|are (?:still )?waiting for)\b|\b(?:send|submit|provide) (?:us )?(?:a |your )?fee (?:proposal|offer|quote)\b|\byour fee (?:proposal|offer|quote)\b",
+    r"\bwe(?:'d| would) be grateful for (?:a|your) (?:fee )?(?:proposal|quote|quotation|offer)\b|(?:^|\n)(?:re: |aw: )?request for (?:proposal|quotation)\b",
 )
 
 PRESS = _phrasing(
@@ -440,7 +451,7 @@ PRIORITY_QUESTION = _phrasing(
     "a cold question about the user's priorities",
     r"\bis (?:\w+ ){1,5}a (?:priority|focus) for\b|\bon your (?:radar|roadmap) (?:for|this)\b",
     r"\bist (?:\w+ ){1,5}(?:ein Thema|eine Priorität)\b|\best-ce (?:\w+ ){1,5}une priorité\b|\bes (?:\w+ ){1,5}una prioridad\b",
-    r"\bsomething (?:\w+ ){0,3}(?:is|are) (?:looking at|looking into|exploring|considering|thinking about|working on)\b|\bor should I (?:check back|circle back|try again|reach out)\b",
+    r"\bsomething (?:\w+ ){0,3}(?:is|are|you'?re|you are|you'?d|you would) (?:be )?(?:look(?:ing)? at|looking into|exploring|consider(?:ing)?|thinking about|working on|planning)\b|\bor should I (?:check back|circle back|try again|reach out)\b",
     r"\b(?:priorit(?:y|ies)|priorytet\w*|prioritou|prioritás\w*|öncelik\w*|prioriteet\w*|prioritet\w*|priorità|prioriteit\w*|prioridade\w*|priorité\w*|priorität\w*|prioridad\w*)\b[^.!\n]{0,40}\?",
 )
 
@@ -455,9 +466,11 @@ RELATIONSHIP = _phrasing(
     r"\b(?:allotment|(?:our|the) (?:current )?(?:rate )?agreement (?:for|with you)|as a (?:valued )?member|your membership|ditt medlemskap|dit medlemskab|medlemskapet ditt|jäsenyytesi)\b",
     r"\b(?:supplier|business|account|performance) review\b|\bsupplier (?:meeting|scorecard|day)\b|\bjoint business plan\b|\bOTIF\b",
     r"\b(?:per|under) (?:the|our) (?:supply|framework|service|master) agreement\b|\b(?:our|the) (?:supply|framework) agreement\b|\b(?:umow\w+ ramow\w+|rahmenvertrag\w*|contrat-cadre|acuerdo marco|accordo quadro|raamovereenkomst|rámcov\w+ smlouv\w+|keretszerződés\w*|puitesopimu\w+|ramavtal\w*|rammeavtale\w*|rammeaftale\w*)\b",
-    r"\bkick-?off\b|\bonboarding (?:call|session|meeting)\b|\b(?:exchange|cooperation|framework|partnership|collaboration) agreement\b|\b(?:convenio de (?:colaboración|intercambio)|acordo de (?:cooperação|intercâmbio)|acuerdo de (?:colaboración|intercambio)|accord de (?:coopération|partenariat)|kooperationsvertrag)\b",
+    r"\b(?:programme|program|project|contract|engagement|training) kick-?off\b|\bkick-?off (?:of|for) (?:the|our) (?:programme|program|project|contract|engagement)\b|\bonboarding (?:call|session|meeting)\b|\b(?:exchange|cooperation|framework|partnership|collaboration) agreement\b|\b(?:convenio de (?:colaboración|intercambio)|acordo de (?:cooperação|intercâmbio)|acuerdo de (?:colaboración|intercambio)|accord de (?:coopération|partenariat)|kooperationsvertrag)\b",
     r"\b(?:conforme|como) (?:combinado|acordado|conversado|falamos|combinamos)\b|\bcomo (?:quedamos|hablamos)\b|\bsom (?:avtalt|aftalt|överenskommet)\b|\bjak (?:ustaliliśmy|rozmawialiśmy)\b|\bkuten sovittu\b|\bcome d'accordo\b",
     r"\b(?:ihr|dein|unser) mietvertrag\b|\bnebenkostenabrechnung\b|\bmieterhöhung\b|\byour (?:lease|tenancy)\b|\brent (?:increase|review)\b|\bals mitglied\b|\bihre mitgliedschaft\b|\bmitgliedsbeitrag\b|\bcomo associad[oa]\b|\bnossa central de compras\b",
+    r"\b(?:betriebskostenabrechnung|hausverwaltung|ihr mietobjekt|jahresabrechnung der betriebskosten)\b",
+    r"\bfurther to our (?:meeting|call|conversation|discussion)\b|\bfollowing our (?:meeting|call|conversation) (?:at|on|last)\b",
 )
 
 SALES_TITLE = _phrasing(
@@ -473,6 +486,7 @@ SALES_TITLE = _phrasing(
     r"\b(?:export (?:manager|sales|director)|exportleiter\w*|responsable (?:de )?export\w*|kierownik (?:eksportu|sprzedaży)|exportní manažer|exportchef)\b",
     r"\b(?:ventas|vendas|vendite|ventes|vendes)\b",
     r"\b(?:komercialist\w*|prodajni (?:vodja|predstavnik|menadžer)|voditelj prodaje|direktor prodaje|vodja prodaje|consultor comercial|executivo comercial|gerente comercial)\b",
+    r"\b(?:direktor razvoja poslovanja|razvoj poslovanja|poslovni razvoj|vodja prodaje|voditelj prodaje)\b",
 )
 
 BUYER_TITLE = _phrasing(
