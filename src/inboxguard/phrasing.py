@@ -160,6 +160,7 @@ MEETING_ASK = _phrasing(
     r"\b(?:kratek (?:sestanek|klic|pogovor)|kratki (?:sastanak|poziv|razgovor)|kratak (?:sastanak|poziv|razgovor))\b",
     r"\b(?:bih li vam (?:mogao|mogla) poslati|mogu li vam poslati|bi vam to ustrezalo|bi vam odgovarao|lahko vam pošljem|bi lahko prinesla|bi lahko prinesel)\b",
     r"\bpasst es (?:ihnen |dir )?(?:nächste|kommende|diese) woche\b",
+    r"\b(?:apresentação rápida|breve apresentação|breve demonstração|fazer-lhe uma|posso fazer uma (?:simulação|proposta|análise|demonstração)|me chama|me liga)\b",
 )
 
 _CLIENTELE = (
@@ -227,6 +228,8 @@ VALUE_PITCH = _phrasing(
     r"\b(?:armamos|hacemos|fabricamos|desarrollamos|ofrecemos|brindamos|diseñamos|instalamos|proveemos|fazemos|oferecemos|fornecemos|desenvolvemos|fem|oferim|instal·lem)\b[^.\n]{0,80}\bpara (?:\w+ ){0,2}(?:universidades|instituciones|instituições|empresas|escuelas|escolas|hospitales|hospitais|hoteles|hotéis|facultades|faculdades|colegios|clínicas|restaurantes|fábricas|pymes|negocios|industrias|indústrias)\b",
     r"\b(?:somos|nous sommes|wir sind|siamo|we are|som) (?:[\w-]+ ){0,3}(?:fabricantes|proveedores|distribuidores|especialistas|fabricants|fournisseurs|hersteller|anbieter|produttori|fornitori|manufacturers|suppliers|specialists)\b",
     r"\batendemos (?:\w+ ){0,2}(?:hospitais|clínicas|empresas|laboratórios|escolas|hotéis|indústrias)\b|\b(?:pomagamo|nudimo|ponujamo|brezplačn\w*|besplatn\w*)\b",
+    r"\b(?:a nossa|nossa|nuestra|notre|unsere) (?:solução|solución|solution|lösung|plataforma|plateforme|plattform) (?:está|es|est|ist) (?:implementada|utilizada|usada|en uso|déployée|im einsatz)\b|\b(?:implementada|utilizada|usada|used|trusted|deployed) (?:em|en|by|por|in) (?:mais de )?\d+",
+    r"\bdesconto (?:garantido )?de \d+|\bcom comodato\b|\bem comodato\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -344,6 +347,8 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:nutzen sie|nutzt ihr|verwenden sie|verwendet ihr|are you (?:already )?using|do you (?:already )?use|utilisez-vous|usáis|utilizzate|gebruiken jullie|använder ni|bruger i|bruker dere|uporabljate|koristite)\b[^.?\n]{0,60}\b(?:schon|bereits|already|déjà|ya|già|al|redan|allerede|že|već)\b",
     r"\b(?:planen sie (?:bereits|schon)|plant ihr (?:bereits|schon)|are you already planning|prévoyez-vous déjà)\b",
     r"\b(?:javljam (?:vam|vam) se iz|bavimo se|ukvarjamo se z|smo (?:slovenski|hrvatski) proizvajalec)\b",
+    r"\b(?:me chamo|chamo-me|fique à vontade para (?:propor|sugerir|remarcar)|caso o horário não (?:seja adequado|funcione)|si el horario no (?:le|te) (?:viene bien|funciona|conviene)|siéntase libre de (?:proponer|mover))\b",
+    r"\b(?:vi no (?:jornal|linkedin|site|instagram)|vi en (?:linkedin|el periódico|la prensa|las noticias)|j'ai vu (?:sur|dans) (?:linkedin|la presse|le journal)|saw (?:on|in) (?:linkedin|the news|the paper))\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -386,6 +391,10 @@ BUYER = _phrasing(
     r"\b(?:povpraševanje|upit za ponudu|zahtjev za ponudu|prosimo za ponudbo|molimo ponudu)\b",
     r"\b(?:the|a|your) (?:\w+ ){0,3}(?:quote|quotation|proposal|pricing|offer) (?:I|we) (?:asked for|requested|are (?:still )?waiting for)\b|\b(?:send|submit|provide) (?:us )?(?:a |your )?fee (?:proposal|offer|quote)\b|\byour fee (?:proposal|offer|quote)\b",
     r"\bwe(?:'d| would) be grateful for (?:a|your) (?:fee )?(?:proposal|quote|quotation|offer)\b|(?:^|\n)(?:re: |aw: )?request for (?:proposal|quotation)\b",
+    r"\b(?:cost|price|treatment) estimate\b|\bguarantee of payment\b|\bdirect billing\b|\borçamento (?:para|do|de) (?:o )?(?:procedimento|tratamento|cirurgia)\b",
+    r"\b(?:solicitei|solicitamos|pedi|pedimos) (?:um |uma |o |a )?(?:orçamento|cotação|proposta)\b|\baguardamos (?:o |a |seu |sua )?(?:orçamento|cotação|proposta|retorno sobre)\b|\b(?:gostaríamos|gostaria) de (?:solicitar|receber) (?:um |uma )?(?:orçamento|cotação|proposta)\b|\bsolicitar (?:um |uma )?(?:orçamento|cotação)\b",
+    r"\bquem d[oa] (?:comercial|setor comercial|área comercial)\b|\b(?:your|the) sales (?:team|department|contact) (?:for|to)\b|\bárea comercial (?:do|de) (?:vocês|hospital)\b",
+    r"\b(?:gostaríamos|gostaria|queremos|queríamos) (?:de )?(?:ver|agendar|ter) uma demonstração\b|\bnos (?:mostrar|apresentar) (?:a|o) (?:plataforma|sistema|solução)\b",
 )
 
 PRESS = _phrasing(
@@ -414,6 +423,7 @@ RECRUITER = _phrasing(
     r"\b(?:búsqueda de (?:su |un |una )?nuev[oa]|retribución|proceso confidencial|cazatalentos|headhunter|offre d'emploi|poste de (?:directeur|directrice|responsable)|vacature|Position als|stilling som|tjänsten som)\b",
     r"\b(?:cabinet de recrutement|recrutement d'un|votre parcours|en toute confidentialité|ihr werdegang|su trayectoria|tu trayectoria|il suo percorso|jouw achtergrond|personalberatung|búsqueda confidencial)\b",
     r"\b(?:oferta pracy|propozycj\w+ pracy|proces\w* rekrutacyjn\w+|nabídk\w+ (?:práce|zaměstnání)|výběrov\w+ řízení|állásajánlat\w*|munkalehetőség\w*|iş teklifi|kariyer fırsatı|työtarjou\w+|rekrytoin\w*|tööpakkumi\w*|jobbtilbud|jobtilbud|stillingen som|stillinga som|oferta de feina|pozycj\w+ (?:dyrektora|kierownika)|pozici (?:ředitele|vedoucího))\b|転職|ポジションのご紹介",
+    r"\bconfidential (?:\w+[- ])?(?:conversation|chat|call|discussion)\b|\b(?:coo|ceo|cfo|cto|cio|ciso|vp|svp|evp|managing director) (?:role|position|opportunity|search|mandate)\b",
 )
 
 APPLICANT = _phrasing(
@@ -471,6 +481,7 @@ RELATIONSHIP = _phrasing(
     r"\b(?:ihr|dein|unser) mietvertrag\b|\bnebenkostenabrechnung\b|\bmieterhöhung\b|\byour (?:lease|tenancy)\b|\brent (?:increase|review)\b|\bals mitglied\b|\bihre mitgliedschaft\b|\bmitgliedsbeitrag\b|\bcomo associad[oa]\b|\bnossa central de compras\b",
     r"\b(?:betriebskostenabrechnung|hausverwaltung|ihr mietobjekt|jahresabrechnung der betriebskosten)\b",
     r"\bfurther to our (?:meeting|call|conversation|discussion)\b|\bfollowing our (?:meeting|call|conversation) (?:at|on|last)\b",
+    r"\breajuste (?:contratual|de contrato|anual)\b|\brenegocia\w+ (?:do|de|o|nosso) (?:contrato|tabela)\b|\b(?:nosso|o) contrato vigente\b|\b(?:our|the) (?:current|existing) (?:contract|agreement)\b",
 )
 
 SALES_TITLE = _phrasing(
@@ -487,6 +498,7 @@ SALES_TITLE = _phrasing(
     r"\b(?:ventas|vendas|vendite|ventes|vendes)\b",
     r"\b(?:komercialist\w*|prodajni (?:vodja|predstavnik|menadžer)|voditelj prodaje|direktor prodaje|vodja prodaje|consultor comercial|executivo comercial|gerente comercial)\b",
     r"\b(?:direktor razvoja poslovanja|razvoj poslovanja|poslovni razvoj|vodja prodaje|voditelj prodaje)\b",
+    r"\brepresentante (?:autorizad[oa]|comercial|de vendas|de ventas)\b",
 )
 
 BUYER_TITLE = _phrasing(
