@@ -1,7 +1,8 @@
 """Every labelled message is classified as labelled: the shared corpus exactly; the project's
-own sets (tests/heldout*) with no false alarm, and a recall of at least 0.9 on the sets whose
-misses were tuned on (heldout to heldout5) and 0.85 on heldout6, whose misses were left as they
-were so that it still says how the guard does on mail it was not tuned for."""
+own sets (tests/heldout*) with no false alarm, a recall of at least 0.95 on the sets whose misses
+were tuned on, and on the sets in UNTUNED (written last, measured once, their false alarms fixed
+but their misses left as they were, so that they still say how the guard does on mail it was not
+tuned for) the recall they were measured at."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from inboxguard.explain import explain_file
 HERE = Path(__file__).resolve().parent
 CORPUS = Path(os.environ.get("INBOXGUARD_CORPUS", HERE.parents[1] / "shared" / "corpus"))
 OWN_SETS = sorted(p for p in HERE.glob("heldout*") if (p / "labels.toml").exists())
+UNTUNED: dict[str, float] = {}
+"""Held-out sets left untuned, with the recall they were measured at before any tuning."""
 
 
 def _labels(folder: Path) -> list[dict[str, str]]:
@@ -65,6 +68,6 @@ def test_own_sets_have_no_false_alarm_and_high_recall(folder: Path) -> None:
         if verdict.kind == "other" or verdict.vendor != label.get("vendor"):
             missed.append(label["file"])
     assert not false_alarms, "\n".join(false_alarms)
-    least = 0.85 if folder.name == "heldout6" else 0.9
+    least = UNTUNED.get(folder.name, 0.95)
     recall = 1 - len(missed) / positives
     assert recall >= least, f"recall {recall:.2f}: missed {len(missed)} of {positives}: {missed}"
