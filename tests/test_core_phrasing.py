@@ -1,5 +1,5 @@
-"""Phrasing: the patterns are compiled for speed (one shared `\\b`, groups spread into their
-alternatives) without changing what they match."""
+"""Phrasing: the patterns are compiled for speed (one shared `\\b`) without changing what they
+match."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inboxguard.phrasing import _alternatives, _phrasing, _spread
+from inboxguard.phrasing import _alternatives, _phrasing
 
 PATTERNS = (
     r"\b(?:quick|short) (?:call|chat)\b|\bbook (?:a )?demo",
@@ -22,12 +22,6 @@ PATTERNS = (
 
 def test_alternatives_split_only_at_the_top_level() -> None:
     assert _alternatives(r"a|(b|c)|[|]d|\|e") == ["a", "(b|c)", "[|]d", r"\|e"]
-
-
-def test_a_word_boundary_group_is_spread_unless_it_repeats() -> None:
-    assert _spread(r"\b(?:a|b(?:c|d))\b") == [r"\ba\b", r"\bb(?:c|d)\b"]
-    assert _spread(r"\b(?:a|b)+c") == [r"\b(?:a|b)+c"]
-    assert _spread(r"x(?:a|b)") == [r"x(?:a|b)"]
 
 
 @pytest.mark.parametrize("pattern", PATTERNS)

@@ -42,31 +42,14 @@ _NEGATION = re.compile(
 
 def _phrasing(name: str, reason: str, *patterns: str) -> Phrasing:
     """Patterns are matched against lower-cased text, lower-cased themselves (escapes such as
-    \\S kept): much faster than re.IGNORECASE. The engine tries every alternative at every
-    position, but skips at once one that starts with a letter other than the text's: so the
-    alternatives that start at a word boundary share one `\\b`, and a `\\b(?:a|b)…` is spread
-    into `a…|b…`."""
-    branches = [
-        spread
-        for pattern in patterns
-        for branch in _alternatives(_lower(pattern))
-        for spread in _spread(branch)
-    ]
+    \\S kept): much faster than re.IGNORECASE. The alternatives that start at a word boundary
+    share one `\\b`: the engine tries every alternative at every position, and each `\\b`
+    alternative costs about as much as a whole group of them."""
+    branches = [branch for pattern in patterns for branch in _alternatives(_lower(pattern))]
     at_word = [branch[2:] for branch in branches if branch.startswith("\\b")]
     elsewhere = [branch for branch in branches if not branch.startswith("\\b")]
     grouped = [rf"\b(?:{'|'.join(at_word)})"] if at_word else []
     return Phrasing(name, reason, re.compile("|".join(grouped + elsewhere)))
-
-
-def _spread(branch: str) -> list[str]:
-    """`\\b(?:a|b)rest` as `\\barest`, `\\bbrest`; any other branch as it is."""
-    if not branch.startswith("\\b(?:"):
-        return [branch]
-    close = next(i for i, char, depth in _syntax(branch) if char == ")" and depth == 0)
-    rest = branch[close + 1 :]
-    if rest[:1] in ("?", "*", "+", "{"):
-        return [branch]
-    return [f"\\b{inner}{rest}" for inner in _alternatives(branch[5:close])]
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -77,7 +60,7 @@ def _alternatives(pattern: str) -> list[str]:
 
 def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
     """Each character of a pattern outside escapes and character classes, with its index and
-    the depth of groups it closes to (a `)` is reported at the depth it returns to)."""
+    the depth of groups after it."""
     depth, i, in_class = 0, 0, False
     while i < len(pattern):
         char = pattern[i]
