@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from inboxguard.classify import Verdict
+from inboxguard.classify import Verdict, classify
 from inboxguard.explain import explain_file
+from inboxguard.message import parse
+from inboxguard.user import User
 
 HERE = Path(__file__).resolve().parent
 CORPUS = Path(os.environ.get("INBOXGUARD_CORPUS", HERE.parents[1] / "shared" / "corpus"))
@@ -71,3 +73,19 @@ def test_own_sets_have_no_false_alarm_and_high_recall(folder: Path) -> None:
     least = UNTUNED.get(folder.name, 0.95)
     recall = 1 - len(missed) / positives
     assert recall >= least, f"recall {recall:.2f}: missed {len(missed)} of {positives}: {missed}"
+
+
+@pytest.mark.parametrize("folder", OWN_SETS, ids=[p.name for p in OWN_SETS])
+def test_stopping_once_the_verdict_is_certain_never_changes_it(folder: Path) -> None:
+    """The guard weighs phrasing only until the verdict is certain (`complete=False`); `guard
+    explain` weighs it all. Both must judge every message alike."""
+    differ = []
+    for label in _labels(folder):
+        message = parse((folder / label["file"]).read_bytes())
+        address = message.delivered_to[0] if message.delivered_to else "user@invalid"
+        user = User(address, "", (address.rpartition("@")[2],))
+        quick = classify(message, user, complete=False)
+        full = classify(message, user)
+        if (quick.kind, quick.vendor) != (full.kind, full.vendor):
+            differ.append(f"{label['file']}: {quick.kind} quickly, {full.kind} in full")
+    assert not differ, "\n".join(differ)
