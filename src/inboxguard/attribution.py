@@ -109,15 +109,24 @@ SECOND_BRAND_AFFIX = 6
 """Letters a cold-mail sending domain adds to the brand it sends for: `trygrowthkiln.com`,
 `getkeelgard.io`, `growthkilnhq.com`."""
 
+_AFFIXES = re.compile(
+    r"^(?:try|get|use|go|join|meet|with|hey|hello|team|mail|email|the|my)|(?:hq|app|mail|team|io)$"
+)
+
 
 def _second_brand_of(label: str, brand: str | None) -> bool:
-    """Whether a domain label is a sending variant of the brand its signature names."""
-    return (
-        brand is not None
-        and len(brand) >= 5
-        and brand in label
-        and 0 < len(label) - len(brand) <= SECOND_BRAND_AFFIX
-    )
+    """Whether a domain label is a sending variant of the brand its signature names: the brand
+    with a few letters added, or both the same once `try-`, `get`, `-hq` and the like are off
+    (`try-tutorly` and `tutorlyhq`)."""
+    if brand is None:
+        return False
+    sending, signed = label.replace("-", ""), brand.replace("-", "")
+    if sending == signed:
+        return False
+    if len(signed) >= 5 and signed in sending and len(sending) - len(signed) <= SECOND_BRAND_AFFIX:
+        return True
+    core = _AFFIXES.sub("", signed)
+    return len(core) >= 5 and _AFFIXES.sub("", sending) == core
 
 
 def _is_known_vendor(state: VendorState) -> bool:

@@ -144,6 +144,8 @@ MEETING_ASK = _phrasing(
     r"\b(?:bih li vam (?:mogao|mogla) poslati|mogu li vam poslati|bi vam to ustrezalo|bi vam odgovarao|lahko vam pošljem|bi lahko prinesla|bi lahko prinesel)\b",
     r"\bpasst es (?:ihnen |dir )?(?:nächste|kommende|diese) woche\b",
     r"\b(?:apresentação rápida|breve apresentação|breve demonstração|fazer-lhe uma|posso fazer uma (?:simulação|proposta|análise|demonstração)|me chama|me liga)\b",
+    r"\bwould (?:a |an )?(?:call|chat|meeting|demo|visit)? ?(?:on )?(?:next )?(?:monday|tuesday|wednesday|thursday|friday)\b[^.?\n]{0,30}\b(?:work|suit)\b|\bI can (?:put together|pull together|prepare|draft) (?:a|an|some)\b",
+    r"\bwould you like (?:a|some|our) (?:free )?(?:sample|samples|demo|trial|quote|catalog|catalogue|brochure)\b",
 )
 
 _CLIENTELE = (
@@ -213,6 +215,7 @@ VALUE_PITCH = _phrasing(
     r"\batendemos (?:\w+ ){0,2}(?:hospitais|clínicas|empresas|laboratórios|escolas|hotéis|indústrias)\b|\b(?:pomagamo|nudimo|ponujamo|brezplačn\w*|besplatn\w*)\b",
     r"\b(?:a nossa|nossa|nuestra|notre|unsere) (?:solução|solución|solution|lösung|plataforma|plateforme|plattform) (?:está|es|est|ist) (?:implementada|utilizada|usada|en uso|déployée|im einsatz)\b|\b(?:implementada|utilizada|usada|used|trusted|deployed) (?:em|en|by|por|in) (?:mais de )?\d+",
     r"\bdesconto (?:garantido )?de \d+|\bcom comodato\b|\bem comodato\b",
+    r"\b(?:that'?s|it'?s) (?:literally |exactly )?(?:all|what) we do\b|\ball we do\b|\bwe (?:also )?help (?:with|you)\b|\bno[- ]cost\b|\bno strings\b|\b\w+s that (?:do|use|switch to|try) this (?:tend to|usually|typically)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -263,6 +266,7 @@ BREAK_UP = _phrasing(
     r"\b(?:(?:to )?ostatni\w* wiadomoś\w+ (?:ode mnie|w tej sprawie)|poslední (?:zpráva|e-?mail)(?: ode mě| v této věci)?|utolsó (?:levelem|üzenetem|e-?mailem)|viimeinen viestini|mitt sista (?:mejl|mail|meddelande)|min siste (?:e-?post|henvendelse|melding)|min sidste (?:mail|henvendelse|besked)|son (?:e-?postam|mesajım)|viimane kiri|síðasti pósturinn)\b",
     r"\b(?:meu último e-?mail|última tentativa|não vou mais (?:te |lhe )?incomodar|encerro (?:por aqui|o contato)|zadnje sporočilo|zadnja poruka|posljednji e-?mail)\b",
     r"\b(?:non la disturberò (?:oltre|più)|non (?:la|ti) disturbo più|je ne vous dérangerai plus|no le molestaré más|ich werde sie nicht (?:weiter|mehr) (?:stören|belästigen)|i won'?t (?:trouble|bother) you (?:again|further))\b",
+    r"\b(?:last note from me|my last note|le escribo por última vez|este es mi último (?:correo|mensaje)|no (?:le|te) escribiré más)\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -277,6 +281,7 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:please )?forward (?:this|it|my (?:email|note|message)) to\b|\b(?:reenviar|reenviarl[oa]|reenvíe\w*|reenvía\w*) a (?:quien|la persona)\b|\bencaminh\w+ (?:para|a) (?:quem|a pessoa)\b|\bweiterleiten an (?:die|den) (?:zuständige|richtige)\b|\btransmettre à la (?:bonne )?personne\b|\binoltrar\w* alla persona\b|\bdoorsturen naar (?:de juiste|degene)\b|\b(?:is that you|would that be (?:you|someone))\b",
     r"\b(?:quem (?:cuida|é (?:o )?responsável)|a pessoa certa|com quem (?:falo|devo falar|posso falar)|prava oseba|prava osoba|kdo je odgovoren|tko je odgovoran)\b",
     r"\bor is (?:that|it|there) someone else\b|\bsomeone else (?:at|on your team|in your team)\b",
+    r"\b(?:the )?best (?:person|contact|point of contact)\b|\bla persona (?:indicada|correcta)\b|\ba pessoa indicada\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -332,6 +337,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:javljam (?:vam|vam) se iz|bavimo se|ukvarjamo se z|smo (?:slovenski|hrvatski) proizvajalec)\b",
     r"\b(?:me chamo|chamo-me|fique à vontade para (?:propor|sugerir|remarcar)|caso o horário não (?:seja adequado|funcione)|si el horario no (?:le|te) (?:viene bien|funciona|conviene)|siéntase libre de (?:proponer|mover))\b",
     r"\b(?:vi no (?:jornal|linkedin|site|instagram)|vi en (?:linkedin|el periódico|la prensa|las noticias)|j'ai vu (?:sur|dans) (?:linkedin|la presse|le journal)|saw (?:on|in) (?:linkedin|the news|the paper))\b",
+    r"\bis anyone (?:on|in) your team\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -343,7 +349,7 @@ BUYER = _phrasing(
     r"\b(?:send|give|share) (?:us|me) (?:a )?(?:pricing|quote|price|an offer)\b|\bquote for (?:\d|our|us|the following|an? (?:order|batch))",
     r"\bwe are evaluating\b|\bwe'?d like to (?:order|buy|purchase)\b|\b(?:our|attached|the attached) purchase order\b|\bpurchase order (?:no|number|#|\d)",
     r"\b(?:could|can|would) you (?:also |please |kindly )?(?:send|confirm|share)\b.{0,40}\b(?:pricing|quote|price)",
-    r"\b(?:we|i)(?:'d| would) like (?:to (?:see|get|have|book|schedule|arrange|request) )?a (?:demo|quote|quotation|proposal)\b|\b(?:request(?:ing)?|asking for) a (?:demo|quote|quotation)\b|\b(?:demo|quote|quotation) request\b|\bformal quotation\b",
+    r"\b(?:we|i)(?:'d| would) like (?:to (?:see|get|have|book|schedule|arrange|request) )?a (?:demo|quote|quotation|proposal) (?:for|of|on)\b|\b(?:request(?:ing)?|asking for) a (?:demo|quote|quotation)\b|\b(?:demo|quote|quotation) request\b|\bformal quotation\b",
     r"\bcontract [A-Z]{2}-\d+\b|\bquote us\b|\bwe need (?:pricing|a quote|prices)\b|\bprice breaks\b",
     r"\b(?:Richiesta (?:di )?preventivo|Solicitud de presupuesto|Demande de devis|Angebotsanfrage|Offerteaanvraag|Pedido de orçamento)\b",
     r"\b(?:ricevuto|recibido|reçu|erhalten|ontvangen|recebido)\b.{0,30}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento)\b",
