@@ -20,7 +20,7 @@ from inboxguard.user import User
 HERE = Path(__file__).resolve().parent
 CORPUS = Path(os.environ.get("INBOXGUARD_CORPUS", HERE.parents[1] / "shared" / "corpus"))
 OWN_SETS = sorted(p for p in HERE.glob("heldout*") if (p / "labels.toml").exists())
-UNTUNED: dict[str, float] = {}
+UNTUNED: dict[str, float] = {"heldout13": 0.88}
 """Held-out sets left untuned, with the recall they were measured at before any tuning."""
 
 

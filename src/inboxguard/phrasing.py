@@ -146,6 +146,7 @@ MEETING_ASK = _phrasing(
     r"\b(?:apresentação rápida|breve apresentação|breve demonstração|fazer-lhe uma|posso fazer uma (?:simulação|proposta|análise|demonstração)|me chama|me liga)\b",
     r"\bwould (?:a |an )?(?:call|chat|meeting|demo|visit)? ?(?:on )?(?:next )?(?:monday|tuesday|wednesday|thursday|friday)\b[^.?\n]{0,30}\b(?:work|suit)\b|\bI can (?:put together|pull together|prepare|draft) (?:a|an|some)\b",
     r"\bwould you like (?:a|some|our) (?:free )?(?:sample|samples|demo|trial|quote|catalog|catalogue|brochure)\b",
+    r"\b(?:can|could|may) I (?:stop|swing|drop|come) by\b",
 )
 
 _CLIENTELE = (
@@ -216,6 +217,7 @@ VALUE_PITCH = _phrasing(
     r"\b(?:a nossa|nossa|nuestra|notre|unsere) (?:solução|solución|solution|lösung|plataforma|plateforme|plattform) (?:está|es|est|ist) (?:implementada|utilizada|usada|en uso|déployée|im einsatz)\b|\b(?:implementada|utilizada|usada|used|trusted|deployed) (?:em|en|by|por|in) (?:mais de )?\d+",
     r"\bdesconto (?:garantido )?de \d+|\bcom comodato\b|\bem comodato\b",
     r"\b(?:that'?s|it'?s) (?:literally |exactly )?(?:all|what) we do\b|\ball we do\b|\bwe (?:also )?help (?:with|you)\b|\bno[- ]cost\b|\bno strings\b|\b\w+s that (?:do|use|switch to|try) this (?:tend to|usually|typically)\b",
+    r"\bwe (?:resell|distribute|install|implement|integrate)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -267,6 +269,7 @@ BREAK_UP = _phrasing(
     r"\b(?:meu último e-?mail|última tentativa|não vou mais (?:te |lhe )?incomodar|encerro (?:por aqui|o contato)|zadnje sporočilo|zadnja poruka|posljednji e-?mail)\b",
     r"\b(?:non la disturberò (?:oltre|più)|non (?:la|ti) disturbo più|je ne vous dérangerai plus|no le molestaré más|ich werde sie nicht (?:weiter|mehr) (?:stören|belästigen)|i won'?t (?:trouble|bother) you (?:again|further))\b",
     r"\b(?:last note from me|my last note|le escribo por última vez|este es mi último (?:correo|mensaje)|no (?:le|te) escribiré más)\b",
+    r"\bno (?:le|te|les) voy a escribir más\b|\bsupongo que no es (?:buen|el) momento\b|\bi(?:'ll)? assume (?:it'?s|this is) not (?:a good|the right) time\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -338,6 +341,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:me chamo|chamo-me|fique à vontade para (?:propor|sugerir|remarcar)|caso o horário não (?:seja adequado|funcione)|si el horario no (?:le|te) (?:viene bien|funciona|conviene)|siéntase libre de (?:proponer|mover))\b",
     r"\b(?:vi no (?:jornal|linkedin|site|instagram)|vi en (?:linkedin|el periódico|la prensa|las noticias)|j'ai vu (?:sur|dans) (?:linkedin|la presse|le journal)|saw (?:on|in) (?:linkedin|the news|the paper))\b",
     r"\bis anyone (?:on|in) your team\b",
+    r"\bI'?m the (?:new )?(?:rep|representative|account manager|account executive) (?:covering|for)\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -428,6 +432,7 @@ COMMUNITY = _phrasing(
     r"\bmeetup\b(?!-)|\bpizza\b|\bbrunch\b|\bbirthday\b|\bLong time\b|\bI'?ll buy the next round\b",
     r"\ba pint\b|\ba favou?r\b|\bbeen (?:far )?too long\b|\bcatch up over\b|\bmy (?:sister|brother|cousin|son|daughter|wife|husband|mum|mom|dad)\b",
     r"\b(?:gastvortrag|gastvorlesung|guest lecture|palestra convidada|ponencia invitada|conférence invitée)\b",
+    r"\b(?:cher membre|chère membre|chers membres|chers adhérents|votre adhésion|votre cotisation|avec la cotisation|liebe mitglieder|liebes mitglied|estimados socios|queridos socios|estimad[oa] soci[oa]|cari soci|beste leden|kære medlemmer|kära medlemmar|kjære medlemmer|dear (?:fellow )?members?)\b",
 )
 
 CONFIRMATION = _phrasing(
