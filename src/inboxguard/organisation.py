@@ -21,7 +21,7 @@ WEBMAIL_DOMAINS = frozenset(
     gazeta.pl poczta.fm tlen.pl email.cz centrum.cz atlas.cz post.cz volny.cz freemail.hu
     citromail.hu indamail.hu outlook.de outlook.fr outlook.es outlook.it hotmail.de hotmail.it
     live.co.uk live.fr live.de live.nl yahoo.it yahoo.co.in yahoo.com.br rediffmail.com
-    bluewin.ch hispeed.ch telia.com online.no hotmail.se hotmail.no live.se live.dk mail.dk
+    bluewin.ch hispeed.ch online.no hotmail.se hotmail.no live.se live.dk mail.dk
     suomi24.fi luukku.com kolumbus.fi hot.ee mail.ee neti.ee simnet.is internet.is windowslive.com
     yahoo.com.mx prodigy.net.mx hotmail.com.mx outlook.com.br ig.com.br sapo.pt
     """.split()
