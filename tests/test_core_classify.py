@@ -544,6 +544,13 @@ def test_a_forward_that_forwards_nothing_is_a_fake_thread(subject: str) -> None:
     assert "forward" in names(real)
 
 
+def test_a_new_customers_short_signed_note_asking_for_a_call_is_not_a_pitch() -> None:
+    body = "Hi Alan, a quick call tomorrow about our order 4411?\n\nAnna\nAcme | acme.com\n"
+    verdict = judge(build(sender="Anna <anna@acme.com>", subject="call?", body=body))
+    assert verdict.kind == OTHER
+    assert "buyer" in names(verdict)
+
+
 def test_a_recruiter_offering_a_job_is_other() -> None:
     raw = build(sender="Tom Hunt <tom@talentbridge.com>", subject="VP role", body=RECRUITER)
     verdict = judge(raw)

@@ -388,6 +388,7 @@ BUYER = _phrasing(
     r"\b(?:solicitei|solicitamos|pedi|pedimos) (?:um |uma |o |a )?(?:orçamento|cotação|proposta)\b|\baguardamos (?:o |a |seu |sua )?(?:orçamento|cotação|proposta|retorno sobre)\b|\b(?:gostaríamos|gostaria) de (?:solicitar|receber) (?:um |uma )?(?:orçamento|cotação|proposta)\b|\bsolicitar (?:um |uma )?(?:orçamento|cotação)\b",
     r"\bquem d[oa] (?:comercial|setor comercial|área comercial)\b|\b(?:your|the) sales (?:team|department|contact) (?:for|to)\b|\bárea comercial (?:do|de) (?:vocês|hospital)\b",
     r"\b(?:gostaríamos|gostaria|queremos|queríamos) (?:de )?(?:ver|agendar|ter) uma demonstração\b|\bnos (?:mostrar|apresentar) (?:a|o) (?:plataforma|sistema|solução)\b",
+    r"\b(?:about|regarding|re) (?:the|our|my) (?:order|delivery|shipment|invoice)\b|\b(?:our|my) (?:order|delivery|shipment) (?:no\.?|number|#|\d|from you|with you)",
 )
 
 PRESS = _phrasing(
