@@ -350,7 +350,7 @@ def _evidence(
     return signals
 
 
-ASKS = frozenset({"meeting-ask", "referral-ask", "value-pitch", "priority-question", "first-touch"})
+ASKS = frozenset({"referral-ask", "value-pitch", "priority-question", "first-touch"})
 BRIEF_WORDS = 50
 """A cold one-liner has little room for evidence: a few lines from a company that ask for
 something weigh a little more."""
