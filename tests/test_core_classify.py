@@ -572,6 +572,124 @@ def test_a_short_signed_request_for_a_meeting_alone_is_not_a_cold_one_liner(
     assert "brief-pitch" not in names(verdict)
 
 
+LOOK_ALIKES = [
+    (
+        "Re: your talk",
+        "lena@techconf.io",
+        (
+            "Hi Alan,\n\nThanks again for agreeing to speak at TechConf. Could we do a 15-minute "
+            "call on Monday to go through the run of show? We help all our speakers with "
+            "slides.\n\nLena\nProgramme team, TechConf\ntechconf.io\n"
+        ),
+    ),
+    (
+        "Partnership",
+        "raj@bigretail.com",
+        (
+            "Hi Alan,\n\nI lead partnerships at BigRetail. We'd love to explore listing your "
+            "products in our stores next season. Would you have 30 minutes next week?\n\nRaj "
+            "Patel\nHead of Partnerships, BigRetail\nbigretail.com\n"
+        ),
+    ),
+    (
+        "Intro: Alan <> Mia",
+        "tom@friendvc.com",
+        (
+            "Alan, Mia - as promised, connecting you two. Mia runs ops at Finly and had questions "
+            "about your onboarding flow. I'll let you take it from here.\n\nTom\n"
+        ),
+    ),
+    (
+        "Following up",
+        "carla@cityhall.gov",
+        (
+            "Dear Mr Porter,\n\nFollowing up on my previous email regarding the business licence "
+            "renewal: could you send the signed form by Friday? Happy to set up a short call if "
+            "that helps.\n\nCarla Gomez\nLicensing Officer, City of Springfield\n"
+        ),
+    ),
+    (
+        "Quick question",
+        "ben@unistudent.edu",
+        (
+            "Hi Alan, I'm a final-year student researching SaaS pricing. Would you be open to a "
+            "20-minute interview? I'm happy to share the results.\n\nBen\n"
+        ),
+    ),
+    (
+        "Your order",
+        "orders@supplierco.com",
+        (
+            "Hi Alan,\n\nQuick question about your order 5512: do you want the second pallet "
+            "delivered on Tuesday or Thursday? Happy to call if easier.\n\nMaria\nCustomer "
+            "Service, SupplierCo\nsupplierco.com\n"
+        ),
+    ),
+    (
+        "Renewal",
+        "jess@insureco.com",
+        (
+            "Hi Alan,\n\nYour policy renews on 1 March. I've attached the renewal terms; can we "
+            "book 20 minutes to go through the cover changes?\n\nJess\nAccount Manager, "
+            "InsureCo\ninsureco.com\n"
+        ),
+    ),
+    (
+        "Webinar follow-up",
+        "kim@analystfirm.com",
+        (
+            "Hi Alan,\n\nThanks for attending our webinar yesterday. Here are the slides you asked "
+            "for. Let me know if you'd like a copy of the full report.\n\nKim\nResearch Director, "
+            "AnalystFirm\n"
+        ),
+    ),
+    (
+        "Board meeting",
+        "peter@gmail.com",
+        (
+            "Alan, can we grab a coffee before the board meeting on Thursday? I want your view on "
+            "the budget.\n\nPeter\n"
+        ),
+    ),
+    (
+        "Invoice 2291",
+        "ar@vendorco.com",
+        (
+            "Hi Alan,\n\nJust following up on invoice 2291, which is now 30 days overdue. Could "
+            "you let me know when we can expect payment?\n\nSara\nAccounts Receivable, VendorCo\n"
+        ),
+    ),
+    (
+        "Referral",
+        "nina@clientco.com",
+        (
+            "Hi Alan,\n\nOur CFO recommended your company. We're looking for a partner for our "
+            "data migration. Who would be the right person to talk to about pricing?\n\nNina\nIT "
+            "Manager, ClientCo\nclientco.com\n"
+        ),
+    ),
+    (
+        "Volunteer day",
+        "amy@foodbank.org",
+        (
+            "Hi Alan,\n\nWe're organising our spring volunteer day and would love your team to "
+            "join. Could you let me know by Friday how many people might come?\n\nAmy\nVolunteer "
+            "Coordinator, City Food Bank\n"
+        ),
+    ),
+]
+"""Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
+user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
+renewal, an analyst, a friend, a dunning note, a customer's referral ask, a food bank."""
+
+
+@pytest.mark.parametrize(
+    ("subject", "sender", "body"), LOOK_ALIKES, ids=[s for _, s, _ in LOOK_ALIKES]
+)
+def test_what_reads_like_a_pitch_and_is_not(subject: str, sender: str, body: str) -> None:
+    assert judge(build(sender=f"X <{sender}>", subject=subject, body=body)).kind == OTHER
+
+
 def test_a_recruiter_offering_a_job_is_other() -> None:
     raw = build(sender="Tom Hunt <tom@talentbridge.com>", subject="VP role", body=RECRUITER)
     verdict = judge(raw)

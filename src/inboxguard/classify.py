@@ -13,7 +13,7 @@ from .history import History, NoHistory
 from .lists import Lists
 from .markers import addressed_to_user, automatic_reason, bulk_reason, forged_reason
 from .message import Address, Message
-from .organisation import brand_of, identity
+from .organisation import brand_of, identity, is_public_body
 from .phrasing import (
     BUYER_TITLE,
     NOT_OUTREACH_PHRASING,
@@ -212,6 +212,10 @@ def classify(
         return verdict(OTHER, relation=relation)
     if _is_forward(message) and _forwards_someone(message, sender):
         signals.append(Signal("forward", 0, "a forwarded message"))
+        return verdict(OTHER, relation=relation)
+    if is_public_body(organisation):
+        why = f"a government or academic sender ({organisation})"
+        signals.append(Signal("public-body", 0, why))
         return verdict(OTHER, relation=relation)
 
     fingerprint = template_fingerprint(message.text) if organisation else None

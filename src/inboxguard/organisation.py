@@ -132,6 +132,21 @@ def company_behind(text: str, html: str, exclude: set[str]) -> str | None:
     return max(candidates)[1]
 
 
+_PUBLIC_SUFFIX = re.compile(
+    r"^(?:gov|mil|edu|int)$|^(?:[a-z]{2}\.)?(?:gov|gob|gouv|govt|gv|go|mil|edu|ac|sch|k12)\.[a-z]{2}$"
+    r"|(?:^|\.)k12\."
+)
+
+
+def is_public_body(organisation: str | None) -> bool:
+    """A government, military or academic domain (`cityhall.gov`, `ucnorte.edu.mx`,
+    `ox.ac.uk`): nobody there sells to the user by cold mail."""
+    if not organisation or "@" in organisation:
+        return False
+    suffix = _psl().publicsuffix(organisation) or ""
+    return bool(_PUBLIC_SUFFIX.match(suffix))
+
+
 def brand_of(organisation: str | None) -> str | None:
     """The name a company goes by, from its domain: `tessellate-bi.com` -> `tessellate`."""
     if not organisation or "@" in organisation:

@@ -389,6 +389,7 @@ BUYER = _phrasing(
     r"\bquem d[oa] (?:comercial|setor comercial|área comercial)\b|\b(?:your|the) sales (?:team|department|contact) (?:for|to)\b|\bárea comercial (?:do|de) (?:vocês|hospital)\b",
     r"\b(?:gostaríamos|gostaria|queremos|queríamos) (?:de )?(?:ver|agendar|ter) uma demonstração\b|\bnos (?:mostrar|apresentar) (?:a|o) (?:plataforma|sistema|solução)\b",
     r"\b(?:about|regarding|re) (?:the|our|my) (?:order|delivery|shipment|invoice)\b|\b(?:our|my) (?:order|delivery|shipment) (?:no\.?|number|#|\d|from you|with you)",
+    r"\b(?:listing|stocking|carrying|ranging) your (?:products|range|brand|line)\b|\blist your products in our (?:stores|shops|marketplace|catalogue)\b",
 )
 
 PRESS = _phrasing(
@@ -434,6 +435,7 @@ COMMUNITY = _phrasing(
     r"\ba pint\b|\ba favou?r\b|\bbeen (?:far )?too long\b|\bcatch up over\b|\bmy (?:sister|brother|cousin|son|daughter|wife|husband|mum|mom|dad)\b",
     r"\b(?:gastvortrag|gastvorlesung|guest lecture|palestra convidada|ponencia invitada|conférence invitée)\b",
     r"\b(?:cher membre|chère membre|chers membres|chers adhérents|votre adhésion|votre cotisation|avec la cotisation|liebe mitglieder|liebes mitglied|estimados socios|queridos socios|estimad[oa] soci[oa]|cari soci|beste leden|kære medlemmer|kära medlemmar|kjære medlemmer|dear (?:fellow )?members?)\b",
+    r"\b(?:my|a) (?:thesis|dissertation|master'?s (?:project|thesis)|bachelor'?s thesis|phd (?:project|research))\b|\bi'?m a (?:\w+[- ])?(?:student|phd candidate|doctoral candidate)\b|\b(?:mi|mia|ma|meine) (?:tesis|tesi|thèse|masterarbeit|doktorarbeit|abschlussarbeit)\b",
 )
 
 CONFIRMATION = _phrasing(
@@ -477,6 +479,7 @@ RELATIONSHIP = _phrasing(
     r"\b(?:betriebskostenabrechnung|hausverwaltung|ihr mietobjekt|jahresabrechnung der betriebskosten)\b",
     r"\bfurther to our (?:meeting|call|conversation|discussion)\b|\bfollowing our (?:meeting|call|conversation) (?:at|on|last)\b",
     r"\breajuste (?:contratual|de contrato|anual)\b|\brenegocia\w+ (?:do|de|o|nosso) (?:contrato|tabela)\b|\b(?:nosso|o) contrato vigente\b|\b(?:our|the) (?:current|existing) (?:contract|agreement)\b",
+    r"\brenewal (?:terms|documents|notice|invitation)\b|\bwe(?:'ve| have) attached (?:the|your) renewal\b|\b(?:your|the) policy renews\b",
 )
 
 SALES_TITLE = _phrasing(
