@@ -677,10 +677,86 @@ LOOK_ALIKES = [
             "Coordinator, City Food Bank\n"
         ),
     ),
+    (
+        "Jahresabschlussprüfung 2026",
+        "m.huber@prueferpartner.de",
+        (
+            "Sehr geehrter Herr Porter,\n\nwir möchten die Termine für die Jahresabschlussprüfung "
+            "abstimmen. Hätten Sie nächste Woche 30 Minuten Zeit für ein kurzes Gespräch?\n\nMit "
+            "freundlichen Grüßen\nMarkus Huber\nWirtschaftsprüfer, Prüfer & "
+            "Partner\nprueferpartner.de\n"
+        ),
+    ),
+    (
+        "Preisanpassung ab 1. April",
+        "vertrieb@lieferant-gmbh.de",
+        (
+            "Sehr geehrter Herr Porter,\n\nleider müssen wir unsere Preise ab dem 1. April um 4 % "
+            "anpassen. Gerne erläutere ich Ihnen die Gründe in einem kurzen Telefonat.\n\nViele "
+            "Grüße\nSabine Keller\nVertrieb, Lieferant GmbH\n"
+        ),
+    ),
+    (
+        "Su stand en Alimentaria",
+        "stands@feriaexpo.es",
+        (
+            "Estimado Alan:\n\nLe confirmamos la reserva de su stand B-214 en Alimentaria. "
+            "¿Podemos agendar una llamada breve para revisar el montaje?\n\nSaludos,\nLaura "
+            "Gil\nDepartamento Comercial, Feria Expo\nferiaexpo.es\n"
+        ),
+    ),
+    (
+        "Votre ligne de crédit",
+        "j.martin@banque-rhone.fr",
+        (
+            "Bonjour Monsieur Porter,\n\nEn tant que votre chargé d'affaires, je vous propose un "
+            "rendez-vous pour faire le point sur votre ligne de crédit avant son renouvellement. "
+            "Seriez-vous disponible la semaine prochaine ?\n\nCordialement,\nJulien Martin\nChargé "
+            "d'affaires entreprises, Banque du Rhône\n"
+        ),
+    ),
+    (
+        "Projeto Alfa - próxima fase",
+        "carla@clientebr.com.br",
+        (
+            "Oi Alan, tudo bem?\n\nPodemos marcar uma reunião rápida para falar da próxima fase do "
+            "projeto Alfa? Nosso diretor quer fechar o escopo ainda este "
+            "mês.\n\nAbraço,\nCarla\nClienteBR | clientebr.com.br\n"
+        ),
+    ),
+    (
+        "Cooperación en el proyecto europeo",
+        "ana@universidad-privada.com",
+        (
+            "Hola Alan:\n\nEstamos preparando una propuesta para Horizonte Europa y nos gustaría "
+            "contar con su empresa como socio industrial. ¿Tendría 20 minutos esta semana para una "
+            "videollamada?\n\nAna López\nOficina de Proyectos\n"
+        ),
+    ),
+    (
+        "Steuererklärung",
+        "kanzlei@steuerberater-mueller.de",
+        (
+            "Hallo Herr Porter,\n\nfür die Steuererklärung fehlen uns noch die Belege für Q4. "
+            "Können Sie uns diese bis Freitag senden? Gerne auch kurz telefonieren.\n\nIhre "
+            "Kanzlei Müller\n"
+        ),
+    ),
+    (
+        "Invitation : comité de pilotage",
+        "paul@client-fr.fr",
+        (
+            "Bonjour Alan,\n\nComme convenu, je vous envoie l'invitation pour le comité de "
+            "pilotage du projet. N'hésitez pas à proposer un autre créneau.\n\nPaul\nDirecteur de "
+            "projet, Client FR\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
-renewal, an analyst, a friend, a dunning note, a customer's referral ask, a food bank."""
+renewal, an analyst, a friend, a dunning note, a customer's referral ask, a food bank; an auditor,
+a supplier's price rise, a trade fair, the bank, a customer's project, a research consortium, the
+tax adviser and a client's steering committee, in German, Spanish, French and Portuguese."""
 
 
 @pytest.mark.parametrize(

@@ -480,6 +480,7 @@ RELATIONSHIP = _phrasing(
     r"\bfurther to our (?:meeting|call|conversation|discussion)\b|\bfollowing our (?:meeting|call|conversation) (?:at|on|last)\b",
     r"\breajuste (?:contratual|de contrato|anual)\b|\brenegocia\w+ (?:do|de|o|nosso) (?:contrato|tabela)\b|\b(?:nosso|o) contrato vigente\b|\b(?:our|the) (?:current|existing) (?:contract|agreement)\b",
     r"\brenewal (?:terms|documents|notice|invitation)\b|\bwe(?:'ve| have) attached (?:the|your) renewal\b|\b(?:your|the) policy renews\b",
+    r"\b(?:as|en tant que|als|como) (?:your|votre|ihr|ihre|su|seu|sua) (?:dedicated )?(?:account manager|relationship manager|chargée? d'affaires|conseill[eè]re?|firmenkundenbetreuer\w*|kundenbetreuer\w*|ansprechpartner\w*|gestor\w*)\b|\b(?:your|votre|ihre|su|sua) (?:credit line|ligne de crédit|kreditlinie|línea de crédito|linha de crédito)\b",
 )
 
 SALES_TITLE = _phrasing(
