@@ -19,6 +19,7 @@ from .phrasing import (
     NOT_OUTREACH_PHRASING,
     OUTREACH_PHRASING,
     PAID_MEDIA,
+    PUBLIC_BODY,
     SALES_TITLE,
     Phrasing,
 )
@@ -57,6 +58,7 @@ WEIGHTS: Mapping[str, float] = {
     "buyer": -4.0,
     "press": -4.0,
     "paid-media": 2.0,
+    "public-body": -4.0,
     "job-offer": -4.0,
     "job-application": -4.0,
     "community": -3.0,
@@ -68,7 +70,7 @@ WEIGHTS: Mapping[str, float] = {
 }
 """Every signal's weight, in one place; `[weights]` in the config overrides any of them."""
 
-DECISIVE = frozenset({"buyer", "job-offer", "job-application", "press"})
+DECISIVE = frozenset({"buyer", "public-body", "job-offer", "job-application", "press"})
 """Counter-signals that settle it: a customer or buyer (who may well bump, fake a "Re:" and ask
 for a call), a recruiter offering the user a job, someone applying for one, or a journalist, is
 never outreach, however salesy the rest reads (DESIGN: rules of judgement)."""
@@ -335,9 +337,10 @@ def _evidence(
         signals = [s for s in signals if s.name != "press"]
         signals.append(_signal(PAID_MEDIA, paid, weight))
     signatures = f"{signature(body)}\n{signature(message.text[: EVIDENCE_CHARS * 2])}"
-    buyer = BUYER_TITLE.find(_short_lines(signatures))
-    if buyer:  # the quoted signature counts: a buyer's bump quotes her own first mail
-        signals.append(_signal(BUYER_TITLE, buyer, weight))
+    for title in (BUYER_TITLE, PUBLIC_BODY):
+        found = title.find(_short_lines(signatures))
+        if found:  # the quoted signature counts: a buyer's bump quotes her own first mail
+            signals.append(_signal(title, found, weight))
     title = SALES_TITLE.find(signature(body))
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))

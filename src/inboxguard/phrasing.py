@@ -404,6 +404,8 @@ PRESS = _phrasing(
     r"\b(?:repórter|reportagem|reportaje|pedido de entrevista|matéria sobre|artigo sobre|intervista per)\b",
     r"\b(?:novinář\w*|redaktor\w*|újságíró\w*|szerkesztő\w*|gazeteci\w*|muhabir\w*|ajakirjanik\w*|blaðamað\w*|journalist\w*)\b|記者|取材",
     r"\bjornalista\b",
+    r"\bverslaggever\w*|\bredactie\b|\bvoor de krant\b|\btelefonisch interview\b|\b(?:phone|telephone) interview\b|\bentrevista telefónica\b|\bentretien téléphonique\b",
+    r"\bwe (?:do not|don'?t) sell (?:products|anything|software|services)\b|\bparticipants receive\b|\btake part in (?:a|an|our) (?:[\w-]+ )?(?:interview|survey|study)\b|\bresearch director\b",
 )
 
 RECRUITER = _phrasing(
@@ -507,6 +509,14 @@ BUYER_TITLE = _phrasing(
     r"\b(?:einkäufer\w*|leiter\w* einkauf|einkaufsleiter\w*|strategischer einkauf|acheteu(?:r|se)|responsable (?:des )?achats|direct\w+ (?:des )?achats|jefe de compras|responsable de compras|compradora?|responsabile (?:degli )?acquisti|ufficio acquisti|inkoper|hoofd inkoop|inköpare|inköpschef|innkjøper|innkjøpssjef|indkøber|indkøbschef|kupiec|specjalista ds\. zakupów|kierownik (?:działu )?zakupów|dział zakupów|nákupčí|vedoucí nákupu|beszerz\w+|hankintapäällikkö|ostopäällikkö|ostaja|hankejuht|satın ?alma\w*|innkaupastjóri|responsable de compres)\b",
     r"(?:^|\n)\s*(?:compras|einkauf|achats|acquisti|inkoop|inköp|innkjøp|indkøb|zakupy|nákup|beszerzés|hankinnat|hankinta|satın alma)\b",
 )
+
+PUBLIC_BODY = _phrasing(
+    "public-body",
+    "signed for a public body",
+    r"(?:^|\n)\s*(?:gemeente|stad|stadt|ville de|commune de|administration communale|municipality of|city of|county of|ayuntamiento de|comune di|prefeitura (?:municipal )?de|câmara municipal|concello de|ajuntament de|gmina|urząd (?:miasta|gminy)|magistrat|město|obec|belediyesi|kommune|kommun|kunta|kaupunki|landkreis|bezirksamt|stadtverwaltung|kreisverwaltung|provincie|province de|regione|région)\b",
+    r"(?:^|\n)\s*[\w .-]{2,40} (?:kommune|kommun|kunta|kaupunki|municipality|city council|county council|town council|borough council|belediyesi)\s*(?:\n|$)",
+)
+"""A town hall, a county, a commune, on a signature line: never a vendor, however it writes."""
 
 PAID_MEDIA = _phrasing(
     "paid-media",
