@@ -751,12 +751,22 @@ LOOK_ALIKES = [
             "projet, Client FR\n"
         ),
     ),
+    (
+        "Ervaringen met een leverancier?",
+        "r.westra@eemvliet.nl",
+        (
+            "Hoi Alan,\n\nKort vraagje: wij worden benaderd door een leverancier van chatbots. "
+            "Hebben jullie daar ervaring mee? Bel gerust als dat makkelijker is.\n\nGroet,\n"
+            "Ruud Westra\nTeamleider Informatievoorziening\nGemeente Eemvliet\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
 renewal, an analyst, a friend, a dunning note, a customer's referral ask, a food bank; an auditor,
 a supplier's price rise, a trade fair, the bank, a customer's project, a research consortium, the
-tax adviser and a client's steering committee, in German, Spanish, French and Portuguese."""
+tax adviser and a client's steering committee, in German, Spanish, French and Portuguese; a
+neighbouring town hall in Dutch."""
 
 
 @pytest.mark.parametrize(
