@@ -155,6 +155,28 @@ def test_explain_without_a_config_gives_the_contract_fields(tmp_path: Path) -> N
         assert isinstance(signal["reason"], str) and signal["reason"]
 
 
+def test_output_into_a_closed_pipe_is_no_traceback(tmp_path: Path) -> None:
+    message = tmp_path / "pitch.eml"
+    message.write_bytes(follow_up(1))
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # like `guard explain … | head` once head has gone
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "inboxguard", "explain", str(message)],
+            env=dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "no-config")),
+            cwd=tmp_path,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert completed.returncode == 0
+    assert "Traceback" not in completed.stderr
+
+
 def test_explain_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "inboxguard", "explain", str(tmp_path / "absent.eml"), "--json"],
