@@ -337,10 +337,10 @@ def _evidence(
         signals = [s for s in signals if s.name != "press"]
         signals.append(_signal(PAID_MEDIA, paid, weight))
     signatures = f"{signature(body)}\n{signature(message.text[: EVIDENCE_CHARS * 2])}"
-    for title in (BUYER_TITLE, PUBLIC_BODY):
-        found = title.find(_short_lines(signatures))
+    for signed in (BUYER_TITLE, PUBLIC_BODY):
+        found = signed.find(_short_lines(signatures))
         if found:  # the quoted signature counts: a buyer's bump quotes her own first mail
-            signals.append(_signal(title, found, weight))
+            signals.append(_signal(signed, found, weight))
     title = SALES_TITLE.find(signature(body))
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))
