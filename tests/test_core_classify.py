@@ -760,13 +760,84 @@ LOOK_ALIKES = [
             "Ruud Westra\nTeamleider Informatievoorziening\nGemeente Eemvliet\n"
         ),
     ),
+    (
+        "Richiesta listino 2027",
+        "acquisti@grandimagazzini.it",
+        (
+            "Gentile Dott. Porter,\n\nsiamo interessati alla vostra collezione e vorremmo ricevere "
+            "il listino prezzi e le condizioni per i rivenditori. Possiamo fissare una breve "
+            "chiamata la prossima settimana?\n\nCordiali saluti,\nElena Conti\nUfficio Acquisti, "
+            "Grandi Magazzini Roma\n"
+        ),
+    ),
+    (
+        "Afspraak showroom",
+        "info@showroom-amsterdam.nl",
+        (
+            "Beste Alan,\n\nHierbij bevestigen wij uw afspraak in onze showroom op 14 maart om "
+            "10:00. Zullen we vooraf even kort bellen over de collectie die u wilt laten "
+            "zien?\n\nMet vriendelijke groet,\nSanne\nShowroom Amsterdam\n"
+        ),
+    ),
+    (
+        "Zmiana cen od kwietnia",
+        "biuro@dostawca.pl",
+        (
+            "Dzień dobry,\n\nuprzejmie informujemy, że od 1 kwietnia ceny naszych opakowań wzrosną "
+            "o 5%. Chętnie omówimy szczegóły telefonicznie.\n\nZ poważaniem\nAnna Nowak\nDział "
+            "Obsługi Klienta, Dostawca Sp. z o.o.\n"
+        ),
+    ),
+    (
+        "Möte om avtalet",
+        "lars@kundbolaget.se",
+        (
+            "Hej Alan,\n\nVårt avtal med er löper ut i juni. Kan vi ses en halvtimme nästa vecka "
+            "och prata om en förlängning?\n\nHälsningar\nLars\nInköpschef, Kundbolaget AB\n"
+        ),
+    ),
+    (
+        "Tarjous: kevään koulutus",
+        "tiina@koulutuskeskus.fi",
+        (
+            "Hei Alan,\n\nkiitos tilauksestanne! Lähetämme koulutuksen materiaalit ensi viikolla. "
+            "Sopiiko teille lyhyt puhelu ennen koulutusta?\n\nTiina\nKoulutuskeskus\n"
+        ),
+    ),
+    (
+        "Votre stand au salon",
+        "exposants@salon-pro.fr",
+        (
+            "Bonjour Monsieur Porter,\n\nNous vous confirmons votre inscription comme exposant au "
+            "Salon Pro 2027 (stand C12). Pourriez-vous nous envoyer votre logo avant le 15 février "
+            "?\n\nCordialement,\nL'équipe exposants, Salon Pro\n"
+        ),
+    ),
+    (
+        "Pedido 4471",
+        "compras@tiendas-sol.es",
+        (
+            "Hola Alan:\n\nNecesitamos adelantar la entrega del pedido 4471 a la semana que viene. "
+            "¿Podemos hablar por teléfono mañana?\n\nGracias,\nJavier\nCompras, Tiendas Sol\n"
+        ),
+    ),
+    (
+        "Collaborazione",
+        "marco@studiofoto.it",
+        (
+            "Ciao Alan,\n\ncome d'accordo ti mando il preventivo per lo shooting di marzo. Se va "
+            "bene possiamo sentirci giovedì per i dettagli.\n\nMarco\nStudio Foto Milano\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
 renewal, an analyst, a friend, a dunning note, a customer's referral ask, a food bank; an auditor,
 a supplier's price rise, a trade fair, the bank, a customer's project, a research consortium, the
 tax adviser and a client's steering committee, in German, Spanish, French and Portuguese; a
-neighbouring town hall in Dutch."""
+neighbouring town hall in Dutch; a department store, a showroom, a supplier's price rise, a
+customer's contract, a training order, a trade fair, an order moved forward and a photographer, in
+Italian, Dutch, Polish, Swedish, Finnish, French and Spanish."""
 
 
 @pytest.mark.parametrize(
