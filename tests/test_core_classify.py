@@ -905,6 +905,24 @@ def test_a_link_in_an_invitation_does_not_talk_up_the_company() -> None:
     assert "self-promotion" not in names(verdict)
 
 
+@pytest.mark.parametrize(
+    ("organizer", "summary", "description"),
+    [
+        ("harriet@thornbury.co.uk", "Thornbury / Example - Q3 supplier review", "OTIF, pricing."),
+        ("anna@clientco.de", "ClientCo x Example: Projekt-Kickoff", "Kickoff der Einführung."),
+        ("lisa@partnerfirm.com", "Partnerfirm <> Example: joint proposal", "For the tender."),
+        ("ken@eventco.com", "Speaker prep call - TechConf", "15 minutes on your slot."),
+    ],
+    ids=["customer-review", "customer-kickoff", "partner", "organiser"],
+)
+def test_a_customers_or_partners_invitation_is_not_an_unsolicited_invite(
+    organizer: str, summary: str, description: str
+) -> None:
+    calendar = ics(organizer=organizer, summary=summary, description=description, uid="u-1@x")
+    raw = build(sender=f"X <{organizer}>", subject=f"Invitation: {summary}", calendar=calendar)
+    assert judge(raw).kind == OTHER
+
+
 def test_a_cancellation_is_not_an_invite() -> None:
     verdict = judge(build(body=INVITE_BODY, calendar=ics(method="CANCEL")))
     assert verdict.kind != INVITE

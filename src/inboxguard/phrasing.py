@@ -484,6 +484,7 @@ RELATIONSHIP = _phrasing(
     r"\breajuste (?:contratual|de contrato|anual)\b|\brenegocia\w+ (?:do|de|o|nosso) (?:contrato|tabela)\b|\b(?:nosso|o) contrato vigente\b|\b(?:our|the) (?:current|existing) (?:contract|agreement)\b",
     r"\brenewal (?:terms|documents|notice|invitation)\b|\bwe(?:'ve| have) attached (?:the|your) renewal\b|\b(?:your|the) policy renews\b",
     r"\b(?:as|en tant que|als|como) (?:your|votre|ihr|ihre|su|seu|sua) (?:dedicated )?(?:account manager|relationship manager|chargée? d'affaires|conseill[eè]re?|firmenkundenbetreuer\w*|kundenbetreuer\w*|ansprechpartner\w*|gestor\w*)\b|\b(?:your|votre|ihre|su|sua) (?:credit line|ligne de crédit|kreditlinie|línea de crédito|linha de crédito)\b",
+    r"\b(?:projekt-?kick-?off|kick-?off-?(?:meeting|termin|workshop)|auftaktgespräch|auftakttermin|réunion de lancement|reunión de arranque|riunione di avvio|startoverleg|kick-?off (?:van|du|des|del|de la|des projekts?))\b|\bjoint (?:proposal|bid|tender|offer|submission|venture)\b|\b(?:our|the) (?:joint|shared) (?:project|bid|proposal)\b",
 )
 
 SALES_TITLE = _phrasing(
