@@ -20,8 +20,13 @@ from inboxguard.user import User
 HERE = Path(__file__).resolve().parent
 CORPUS = Path(os.environ.get("INBOXGUARD_CORPUS", HERE.parents[1] / "shared" / "corpus"))
 OWN_SETS = sorted(p for p in HERE.glob("heldout*") if (p / "labels.toml").exists())
-UNTUNED: dict[str, float] = {"heldout13": 0.84, "heldout15": 0.78, "heldout16": 0.80}
-"""Held-out sets left untuned, with their recall: heldout15 and heldout16 as measured before any
+UNTUNED: dict[str, float] = {
+    "heldout13": 0.84,
+    "heldout15": 0.78,
+    "heldout16": 0.80,
+    "heldout17": 0.76,
+}
+"""Held-out sets left untuned, with their recall: heldout15, 16 and 17 as measured before any
 tuning; heldout13 measured 0.88, and 0.84 once a meeting ask alone no longer made a short signed
 note a cold one-liner (a change for fewer false alarms, not tuned on it)."""
 

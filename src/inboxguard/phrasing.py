@@ -390,6 +390,7 @@ BUYER = _phrasing(
     r"\b(?:gostaríamos|gostaria|queremos|queríamos) (?:de )?(?:ver|agendar|ter) uma demonstração\b|\bnos (?:mostrar|apresentar) (?:a|o) (?:plataforma|sistema|solução)\b",
     r"\b(?:about|regarding|re) (?:the|our|my) (?:order|delivery|shipment|invoice)\b|\b(?:our|my) (?:order|delivery|shipment) (?:no\.?|number|#|\d|from you|with you)",
     r"\b(?:listing|stocking|carrying|ranging) your (?:products|range|brand|line)\b|\blist your products in our (?:stores|shops|marketplace|catalogue)\b",
+    r"\bbefore you (?:price|quote)\b|\bso (?:that )?you can (?:price|quote)\b|\bprice (?:the|this) (?:job|work|tender|project)\b",
 )
 
 PRESS = _phrasing(
@@ -491,7 +492,7 @@ RELATIONSHIP = _phrasing(
 SALES_TITLE = _phrasing(
     "sales-title",
     "signed by someone in sales",
-    r"\b(?:account (?:executive|manager|director)|sales|business development|BDR|SDR|client partner|partnerships?|growth (?:lead|manager)|key account\w*)\b",
+    r"\b(?:account (?:executive|manager|director)|sales(?! (?:office|tax|invoices?|figures|data|ledger|order|orders|receipts?))|business development|BDR|SDR|client partner|partnerships?|growth (?:lead|manager)|key account\w*)\b",
     r"\b(?:Vertrieb\w*|Verkauf|Außendienst|Kundenberater\w*|Key-Account|Gebietsleiter\w*)\b",
     r"\b(?:commercial|commerciale|chargée? d'affaires|ingénieur commercial|développement commercial|directeur commercial|directrice commerciale)\b",
     r"\b(?:comercial|ejecutiv[oa] de cuentas|director[a]? comercial|desarrollo de negocio|gerente de cuentas|executiv[oa] de contas)\b",
