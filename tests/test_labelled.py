@@ -25,10 +25,11 @@ UNTUNED: dict[str, float] = {
     "heldout15": 0.78,
     "heldout16": 0.80,
     "heldout17": 0.76,
+    "heldout18": 0.75,
 }
-"""Held-out sets left untuned, with their recall: heldout15, 16 and 17 as measured before any
-tuning; heldout13 measured 0.88, and 0.84 once a meeting ask alone no longer made a short signed
-note a cold one-liner (a change for fewer false alarms, not tuned on it)."""
+"""Held-out sets left untuned, with their recall: heldout15 to 18 as measured before any tuning;
+heldout13 measured 0.88, and 0.84 once a meeting ask alone no longer made a short signed note a
+cold one-liner (a change for fewer false alarms, not tuned on it)."""
 
 
 def _labels(folder: Path) -> list[dict[str, str]]:

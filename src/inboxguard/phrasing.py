@@ -391,6 +391,7 @@ BUYER = _phrasing(
     r"\b(?:about|regarding|re) (?:the|our|my) (?:order|delivery|shipment|invoice)\b|\b(?:our|my) (?:order|delivery|shipment) (?:no\.?|number|#|\d|from you|with you)",
     r"\b(?:listing|stocking|carrying|ranging) your (?:products|range|brand|line)\b|\blist your products in our (?:stores|shops|marketplace|catalogue)\b",
     r"\bbefore you (?:price|quote)\b|\bso (?:that )?you can (?:price|quote)\b|\bprice (?:the|this) (?:job|work|tender|project)\b",
+    r"\bbefore (?:the |our |we (?:issue|raise|send|place) (?:the |our )?)?(?:PO|purchase order|order)\b|\b(?:our|the) (?:selection|buy|order) for (?:AW|SS|FW)\d\d\b",
 )
 
 PRESS = _phrasing(
