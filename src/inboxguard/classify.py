@@ -325,18 +325,20 @@ def _evidence(
     score reaches the threshold (counter-signals are always weighed first, so the verdict is
     the same)."""
     body = strip_quotes(message.text)[:EVIDENCE_CHARS]
+    with_quotes = message.text[: EVIDENCE_CHARS * 2]
     events = _event_words(message)
     words = f"{message.subject}\n{events}\n{body}"
-    signals = _structure(message, user, organisation, history, weight, body, fingerprint)
+    signals = _structure(message, user, organisation, history, weight, body, events, fingerprint)
+    counter_words = f"{message.subject}\n{with_quotes}"
     for phrasing in NOT_OUTREACH_PHRASING:
-        found = phrasing.find(f"{message.subject}\n{message.text[: EVIDENCE_CHARS * 2]}")
+        found = phrasing.find(counter_words)
         if found:
             signals.append(_signal(phrasing, found, weight))
     paid = PAID_MEDIA.find(body)
     if paid:
         signals = [s for s in signals if s.name != "press"]
         signals.append(_signal(PAID_MEDIA, paid, weight))
-    signatures = f"{signature(body)}\n{signature(message.text[: EVIDENCE_CHARS * 2])}"
+    signatures = f"{signature(body)}\n{signature(with_quotes)}"
     for signed in (BUYER_TITLE, PUBLIC_BODY):
         found = signed.find(_short_lines(signatures))
         if found:  # the quoted signature counts: a buyer's bump quotes her own first mail
@@ -367,9 +369,14 @@ def _brief_and_signed(body: str, organisation: str | None) -> bool:
     brand = brand_of(organisation)
     return (
         brand is not None
-        and brand in fold(signature(body)).lower().replace(" ", "")
+        and _spells(brand, signature(body))
         and len(_LETTERS.findall(without_signature(body))) <= BRIEF_WORDS
     )
+
+
+def _spells(brand: str, text: str) -> bool:
+    """Whether `text` spells the brand, spaces and accents aside ("Lavanderia Alvorada")."""
+    return brand in fold(text).lower().replace(" ", "")
 
 
 def _event_words(message: Message) -> str:
@@ -387,6 +394,7 @@ def _structure(
     history: History,
     weight: Mapping[str, float],
     body: str,
+    events: str,
     fingerprint: str | None,
 ) -> list[Signal]:
     """The signals that are not phrasing: who is named, the subject, tracking, tools."""
@@ -396,10 +404,9 @@ def _structure(
         signals.append(Signal(name, weight[name], reason))
 
     brand = brand_of(organisation)
-    events = _event_words(message)
     if brand and (
         _word_pattern(brand).search(fold(ADDRESS_OR_LINK.sub(" ", without_signature(body))))
-        or brand in fold(ADDRESS_OR_LINK.sub(" ", events)).lower().replace(" ", "")
+        or _spells(brand, ADDRESS_OR_LINK.sub(" ", events))
     ):
         add("self-promotion", f"talks up its own company ({brand.title()})")
     user_brand = brand_of(user.organisation)
