@@ -513,6 +513,21 @@ def test_a_sending_domain_belongs_to_the_brand_it_signs_for() -> None:
     assert judge(build(sender="Tyler <tyler@growthkiln.com>", body=body)).organisation == (
         "growthkiln.com"
     )
+    signed = body.replace("Growthkiln\ngrowthkiln.com", "Growthkiln Capital\ngrowthkilncapital.com")
+    verdict = judge(build(sender="Tyler <tyler@getgrowthkiln.com>", body=signed))
+    assert verdict.organisation == "growthkilncapital.com"
+
+
+def test_a_platforms_customer_named_only_by_its_unsubscribe_link_is_the_vendor() -> None:
+    relayed = build(
+        sender="Sam from Dockit <sam@dockit.intercom-mail.com>",
+        reply_to="Dockit <reply+57c9b456e3@dockit.intercom-mail.com>",
+        headers={"List-Unsubscribe": "<https://intercom.dockit.app/unsubscribe/14016fdaa6>"},
+        body=PITCH.replace("Bitesio | bitesio.com", "Dockit").replace("Bitesio", "Dockit"),
+    )
+    verdict = judge(relayed)
+    assert verdict.kind == OUTREACH
+    assert verdict.organisation == "dockit.app"
 
 
 def test_a_signed_one_liner_asking_for_time_is_outreach_and_a_friends_is_not() -> None:

@@ -50,6 +50,7 @@ def attribute(
             return registrable_domain(sender.domain)
         exclude = own | {registrable_domain(sender.domain)}
         behind = company_behind(message.text, message.html, exclude)
+        behind = behind or _unsubscribing_company(message, exclude)
         return behind or registrable_domain(sender.domain)
     if is_webmail(sender.domain):
         behind = company_behind(message.text, "", own) if read_body else None
@@ -105,19 +106,33 @@ def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
     return bool(local_brand and behind and brand_of(behind) == local_brand.group(0))
 
 
+_LINK = re.compile(r"https?://([^/>\s:?#]+)", re.I)
+
+
+def _unsubscribing_company(message: Message, exclude: set[str]) -> str | None:
+    """A platform's customer whose mail names no domain of its own may still be named by the
+    unsubscribe link the platform adds (`<https://intercom.dockit.app/unsubscribe/…>`)."""
+    for host in _LINK.findall(message.header("list-unsubscribe") or ""):
+        domain = registrable_domain(host)
+        if domain not in exclude and not is_platform(domain):
+            return domain
+    return None
+
+
 SECOND_BRAND_AFFIX = 6
 """Letters a cold-mail sending domain adds to the brand it sends for: `trygrowthkiln.com`,
 `getkeelgard.io`, `growthkilnhq.com`."""
 
 _AFFIXES = re.compile(
-    r"^(?:try|get|use|go|join|meet|with|hey|hello|team|mail|email|the|my)|(?:hq|app|mail|team|io)$"
+    r"^(?:try|get|use|go|join|meet|with|hey|hello|team|mail|email|the|my)"
+    r"|(?:hq|app|mail|team|io|labs|group|global|capital|solutions|systems|software|digital)$"
 )
 
 
 def _second_brand_of(label: str, brand: str | None) -> bool:
     """Whether a domain label is a sending variant of the brand its signature names: the brand
-    with a few letters added, or both the same once `try-`, `get`, `-hq` and the like are off
-    (`try-tutorly` and `tutorlyhq`)."""
+    with a few letters added, or both the same once `try-`, `get`, `-hq`, `capital` and the like
+    are off (`try-tutorly` and `tutorlyhq`, `getstackbridge` and `stackbridgecapital`)."""
     if brand is None:
         return False
     sending, signed = label.replace("-", ""), brand.replace("-", "")

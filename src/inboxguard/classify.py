@@ -25,6 +25,7 @@ from .phrasing import (
 )
 from .tracking import tracking_marks
 from .user import User
+from .wording import Reading, shipped_model
 from .words import (
     ADDRESS_OR_LINK,
     fold,
@@ -53,7 +54,7 @@ WEIGHTS: Mapping[str, float] = {
     "self-promotion": 1.5,
     "fake-thread": 1.5,
     "tracking": 1.5,
-    "sales-mailer": 1.0,
+    "sales-mailer": 1.5,
     "repeated-template": 1.5,
     "buyer": -4.0,
     "press": -4.0,
@@ -67,6 +68,7 @@ WEIGHTS: Mapping[str, float] = {
     "names-your-company": 1.0,
     "vendor-meets-you": 1.5,
     "brief-pitch": 1.0,
+    "wording": 1.5,
 }
 """Every signal's weight, in one place; `[weights]` in the config overrides any of them."""
 
@@ -324,10 +326,10 @@ def _evidence(
     """Every signal; with `complete` false, the phrasing of a pitch is weighed only until the
     score reaches the threshold (counter-signals are always weighed first, so the verdict is
     the same)."""
-    body = strip_quotes(message.text)[:EVIDENCE_CHARS]
+    body = _own_text(message)
     with_quotes = message.text[: EVIDENCE_CHARS * 2]
     events = _event_words(message)
-    words = f"{message.subject}\n{events}\n{body}"
+    words = _joined(message.subject, events, body)
     signals = _structure(message, user, organisation, history, weight, body, events, fingerprint)
     counter_words = f"{message.subject}\n{with_quotes}"
     for phrasing in NOT_OUTREACH_PHRASING:
@@ -346,6 +348,10 @@ def _evidence(
     title = SALES_TITLE.find(signature(body))
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))
+    if weight["wording"] and brand_of(organisation):  # a company's words, not a private person's
+        worded = _wording(shipped_model().read(words), weight["wording"])
+        if worded:
+            signals.append(worded)
     threshold = weight.get("threshold", THRESHOLD)
     for phrasing in OUTREACH_PHRASING:
         if not complete and sum(s.weight for s in signals) >= threshold:
@@ -357,6 +363,29 @@ def _evidence(
         reason = "a few lines signed for its company, asking for the reader's time"
         signals.append(Signal("brief-pitch", weight["brief-pitch"], reason))
     return signals
+
+
+def own_words(message: Message) -> str:
+    """What the sender wrote: the subject, an invitation's words, the text above any quote."""
+    return _joined(message.subject, _event_words(message), _own_text(message))
+
+
+def _own_text(message: Message) -> str:
+    return strip_quotes(message.text)[:EVIDENCE_CHARS]
+
+
+def _joined(subject: str, events: str, body: str) -> str:
+    return f"{subject}\n{events}\n{body}"
+
+
+def _wording(reading: Reading, most: float) -> Signal | None:
+    """Words that read like sales mail count up to `most`; words that do not count nothing,
+    since the model knows fewer kinds of ordinary mail than there are."""
+    if reading.probability <= 0.5:
+        return None
+    words = ", ".join(f'"{w}"' for w in reading.for_sales)
+    weight = most * (2 * reading.probability - 1)
+    return Signal("wording", weight, f"worded like sales mail ({reading.probability:.2f}: {words})")
 
 
 ASKS = frozenset({"referral-ask", "value-pitch", "priority-question", "first-touch"})
