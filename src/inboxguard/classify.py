@@ -503,11 +503,13 @@ def _names_company(brand: str, text: str) -> bool:
 
 _FIRST_PLURAL = re.compile(
     r"\b(?:we|we're|we've|we'll|our|ours|wir|unser\w*|nous|notre|nos|nosotros|nuestr[oa]s?|"
-    r"noi|nostr[oaie]|wij|onze|nós|noss[oa]s?|vi|vår\w*|vores|vort|vore|nasz\w*)\b"
+    r"noi|nostr[oaie]|wij|onze|nós|noss[oa]s?|vi|vår\w*|vores|vort|vore|nasz\w*|ons|kami|"
+    r"chúng tôi|bên em|bên mình)\b"
 )
 _SECOND_PERSON = re.compile(
     r"\b(?:you|your|sie|ihnen|ihr\w*|du|dir|dich|vous|votre|vos|tu|usted|ustedes|su|te|lei|"
     r"u|uw|je|jij|jullie|você|vocês|lhe|le|dig|deg|ni|er|jer|pan|pani|państwo|vám|vás|"
+    r"jy|jou|anda|awak|ibu|bapak|bu|pak|encik|puan|anh|chị|bạn|"
     r"\w+(?:ría|rías|"
     r"riez|rebbe|ria))\b"
 )

@@ -24,6 +24,14 @@ WEBMAIL_DOMAINS = frozenset(
     bluewin.ch hispeed.ch online.no hotmail.se hotmail.no live.se live.dk mail.dk
     suomi24.fi luukku.com kolumbus.fi hot.ee mail.ee neti.ee simnet.is internet.is windowslive.com
     yahoo.com.mx prodigy.net.mx hotmail.com.mx outlook.com.br ig.com.br sapo.pt
+    videotron.ca sympatico.ca bell.net rogers.com shaw.ca telus.net cogeco.ca hotmail.ca live.ca
+    yahoo.ca comcast.net att.net verizon.net sbcglobal.net cox.net charter.net earthlink.net
+    bellsouth.net btinternet.com sky.com talktalk.net virginmedia.com ntlworld.com bigpond.com
+    bigpond.net.au optusnet.com.au iinet.net.au xtra.co.nz mweb.co.za telkomsa.net
+    vodamail.co.za webmail.co.za yahoo.com.sg singnet.com.sg yahoo.com.my streamyx.com
+    yahoo.co.id yahoo.co.jp hanmail.net daum.net sina.com sohu.com foxmail.com yeah.net
+    139.com aliyun.com yahoo.in skynet.be telenet.be hotmail.be ziggo.nl kpnmail.nl planet.nl
+    home.nl xs4all.nl hetnet.nl alice.it tin.it arcor.de
     """.split()
 )
 """Personal webmail providers: an address there is a person, never an organisation."""

@@ -147,6 +147,9 @@ MEETING_ASK = _phrasing(
     r"\bwould (?:a |an )?(?:call|chat|meeting|demo|visit)? ?(?:on )?(?:next )?(?:monday|tuesday|wednesday|thursday|friday)\b[^.?\n]{0,30}\b(?:work|suit)\b|\bI can (?:put together|pull together|prepare|draft) (?:a|an|some)\b",
     r"\bwould you like (?:a|some|our) (?:free )?(?:sample|samples|demo|trial|quote|catalog|catalogue|brochure)\b",
     r"\b(?:can|could|may) I (?:stop|swing|drop|come) by\b",
+    r"\b(?:kom inloer|'n (?:kort )?(?:oproep|gesprek|demonstrasie|koppie koffie)|(?:tien|vyftien|twintig|dertig|\d+) minute|watter dag (?:werk|pas) vir (?:jou|u)|kan ek (?:jou|u) (?:bel|skakel))\b",
+    r"\b(?:\d+ (?:menit|minit)|(?:panggilan|pertemuan|mesyuarat|perbincangan|meeting|demo) (?:singkat|ringkas)|(?:ada|punya) (?:waktu|masa) (?:untuk|sebentar)|(?:boleh|bisa) (?:saya )?(?:hubungi|telefon|telepon|call))\b",
+    r"(?:\d+ phút|cuộc gọi ngắn|dành chút thời gian|hẹn (?:một )?buổi|\d+\s*分钟|远程演示|线上演示|约个时间|哪个时间方便|简短(?:通话|交流)|\d+\s*นาที|ขอนัด|สะดวกคุย|โทรคุย)",
 )
 
 _CLIENTELE = (
@@ -218,6 +221,8 @@ VALUE_PITCH = _phrasing(
     r"\bdesconto (?:garantido )?de \d+|\bcom comodato\b|\bem comodato\b",
     r"\b(?:that'?s|it'?s) (?:literally |exactly )?(?:all|what) we do\b|\ball we do\b|\bwe (?:also )?help (?:with|you)\b|\bno[- ]cost\b|\bno strings\b|\b\w+s that (?:do|use|switch to|try) this (?:tend to|usually|typically)\b",
     r"\bwe (?:resell|distribute|install|implement|integrate)\b",
+    r"\b(?:gratis (?:proef|monster|toets)\w*|bespaar (?:tot )?\d+|uji coba gratis|percubaan percuma|sampel percuma)\b",
+    r"(?:dùng thử miễn phí|cài thử miễn phí|免费试用|免费(?:提供|样品)|ทดลองใช้ฟรี)",
 )
 
 FOLLOW_UP = _phrasing(
@@ -248,6 +253,9 @@ FOLLOW_UP = _phrasing(
     r"\b(?:(?:te|lhe) escrevi (?:semana passada|há alguns dias|recentemente)|retomando (?:meu|o) (?:contato|e-?mail)|conseguiu ver (?:meu|o) e-?mail|ich melde mich nochmal|wollte nochmal nachhaken|hast du meine (?:mail|nachricht) gesehen|moje prejšnje sporočilo|moj prethodni e-?mail|prejšnji e-?mail)\b",
     r"\b(?:rückmeldung zu meiner (?:mail|e-?mail|nachricht)|zu meiner (?:letzten |vorigen )?(?:mail|e-?mail|nachricht) (?:von|vom|letzte)|sem vam poslal\w*|ste jo uspeli pogledati|jeste li (?:uspjeli )?pogledati|poslao sam vam|poslala sam vam)\b",
     r"\ble riscrivo in merito\b|\bnon avendo ricevuto risposta\b|\bsin haber recibido respuesta\b|\bn'ayant pas (?:eu|reçu) de (?:réponse|retour)\b|\bda ich (?:noch )?keine rückmeldung\b",
+    r"\b(?:my vorige e-?pos|ek volg (?:net )?op|net 'n opvolg|het (?:jy|u) (?:al )?kans gehad|soos belowe)\b",
+    r"\b(?:email saya sebelumnya|e-?mel saya sebelum ini|menindaklanjuti|sekadar mengingatkan|maaf mengganggu lagi|sudah sempat membaca)\b",
+    r"(?:gửi lại email|email trước|上次(?:沟通|邮件|联系)|之前的邮件|再次跟进|跟进一下|อีเมลก่อนหน้า)",
 )
 
 BREAK_UP = _phrasing(
@@ -270,6 +278,8 @@ BREAK_UP = _phrasing(
     r"\b(?:non la disturberò (?:oltre|più)|non (?:la|ti) disturbo più|je ne vous dérangerai plus|no le molestaré más|ich werde sie nicht (?:weiter|mehr) (?:stören|belästigen)|i won'?t (?:trouble|bother) you (?:again|further))\b",
     r"\b(?:last note from me|my last note|le escribo por última vez|este es mi último (?:correo|mensaje)|no (?:le|te) escribiré más)\b",
     r"\bno (?:le|te|les) voy a escribir más\b|\bsupongo que no es (?:buen|el) momento\b|\bi(?:'ll)? assume (?:it'?s|this is) not (?:a good|the right) time\b",
+    r"\b(?:laaste e-?pos|(?:jou|u) nie (?:verder|weer) pla|e-?mel terakhir|email terakhir saya|tidak akan mengganggu lagi)\b",
+    r"(?:email cuối cùng|最后一封邮件|不再打扰)",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -285,6 +295,8 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:quem (?:cuida|é (?:o )?responsável)|a pessoa certa|com quem (?:falo|devo falar|posso falar)|prava oseba|prava osoba|kdo je odgovoren|tko je odgovoran)\b",
     r"\bor is (?:that|it|there) someone else\b|\bsomeone else (?:at|on your team|in your team)\b",
     r"\b(?:the )?best (?:person|contact|point of contact)\b|\bla persona (?:indicada|correcta)\b|\ba pessoa indicada\b",
+    r"\b(?:wie\b[^.?\n]{0,30}\b(?:hanteer|behartig|verantwoordelik vir)|die regte persoon|siapa yang (?:mengurus|bertanggung ?jawab|menangani)|orang yang (?:tepat|betul))\b",
+    r"(?:ai phụ trách|哪位(?:负责|同事)|ใครเป็นผู้ดูแล)",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -342,6 +354,9 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:vi no (?:jornal|linkedin|site|instagram)|vi en (?:linkedin|el periódico|la prensa|las noticias)|j'ai vu (?:sur|dans) (?:linkedin|la presse|le journal)|saw (?:on|in) (?:linkedin|the news|the paper))\b",
     r"\bis anyone (?:on|in) your team\b",
     r"\bI'?m the (?:new )?(?:rep|representative|account manager|account executive) (?:covering|for)\b",
+    r"\b(?:my naam is|ek is \w+ (?:van|by) \w+|ons is 'n (?:\w+ ){0,3}(?:agentskap|maatskappy|firma|verskaffer)|ons help (?:wynplase|plase|maatskappye|besighede)|ons spesialiseer in|ek skryf (?:aan (?:jou|u) )?omdat)\b",
+    r"\b(?:(?:saya|nama saya) [\w ]{1,25} dari|perkenalkan(?:,)? (?:saya|kami)|izinkan saya memperkenalkan|kami (?:adalah )?(?:penyedia|pembekal))\b",
+    r"(?:(?:em|tôi) là [\w ]{1,25} từ|bên em (?:phát triển|cung cấp|chuyên)|chúng tôi (?:cung cấp|chuyên)|冒昧(?:打扰|联系)|我们(?:公司)?(?:专注于|是一家)|ขอแนะนำ|บริษัทของเรา|เราให้บริการ)",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -376,7 +391,7 @@ BUYER = _phrasing(
     r"\bcomplaint (?:no\.?|number|ref\w*|#|[a-z]{0,3}-?\d)|\b(?:root cause analysis|8d report|corrective action (?:plan|report)|non-?conformance report|reklamacja nr)\b",
     r"\b(?:el|la|los) (?:presupuesto|cotización|oferta|precio)s? que (?:le|te|les) (?:pedí|pedimos|solicité|solicitamos)\b|\b(?:the|a|your) (?:quote|quotation|proposal|pricing|offer) (?:I|we) (?:asked for|requested)\b|\bangebot,? (?:das|um das) (?:ich|wir) (?:sie )?(?:gebeten|angefragt)\b|\bdevis que (?:je|nous) (?:vous )?(?:ai|avons) demandé\b|\bpreventivo che (?:le |vi )?(?:ho|abbiamo) (?:chiesto|richiesto)\b|\bofferte die (?:ik|wij|we) (?:had|hadden|heb|hebben) (?:gevraagd|aangevraagd)\b|\borçamento que (?:pedi|pedimos|solicitei|solicitamos)\b|\bofert\w+,? o którą (?:prosiłem|prosiłam|prosiliśmy)\b",
     r"\b(?:nos )?podría[sn]? (?:enviarnos|mandarnos|pasarnos|hacernos)\b|\bnos podría[sn]? (?:enviar|mandar|pasar|hacer) (?:un |una )?(?:presupuesto|cotización|oferta)\b",
-    r"\b(?:poderiam|podem|vocês poderiam|você poderia|podría[sn]?|pourriez-vous|könnten sie|potreste|zouden jullie|could you|can you|would you)\b[^.?\n]{0,40}\b(?:preços|precios|prix|preise|prezzi|prijzen|pricing|prices|price list|tarifs|cotação|orçamento|cotización|presupuesto|devis)\b",
+    r"\b(?:poderiam|poderia|podem|vocês poderiam|você poderia|podría[sn]?|pourriez-vous|könnten sie|potreste|zouden jullie|could you|can you|would you)\b[^.?\n]{0,40}\b(?:preços|precios|prix|preise|prezzi|prijzen|pricing|prices|price list|tarifs|cotação|orçamento|cotización|presupuesto|devis)\b",
     r"\b(?:(?:our|the attached|attached|complete (?:our|the)|return (?:our|the)) security questionnaire|(?:our|the) (?:vendor|supplier|third-party) (?:risk )?(?:assessment|onboarding|due diligence) (?:form|questionnaire|process|portal)|our procurement (?:team|process|portal))\b",
     r"\b(?:the )?completed security questionnaire\b|\bSIG (?:Lite|Core)\b|\b(?:get|getting) you through (?:procurement|vendor review|onboarding)\b",
     r"\bhonorar\w*angebot\w*|\bangebot für (?:die|das|unsere|unser) (?:planung|tga|leistung\w*|projekt)\b|\baufforderung zur (?:abgabe eines angebots|angebotsabgabe)\b|\beinladung zur angebotsabgabe\b|\bteilnahmewettbewerb\b|\bvergabeverfahren\b",
@@ -391,6 +406,8 @@ BUYER = _phrasing(
     r"\b(?:about|regarding|re) (?:the|our|my) (?:order|delivery|shipment|invoice)\b|\b(?:our|my) (?:order|delivery|shipment) (?:no\.?|number|#|\d|from you|with you)",
     r"\b(?:listing|stocking|carrying|ranging) your (?:products|range|brand|line)\b|\blist your products in our (?:stores|shops|marketplace|catalogue)\b",
     r"\bbefore you (?:price|quote)\b|\bso (?:that )?you can (?:price|quote)\b|\bprice (?:the|this) (?:job|work|tender|project)\b",
+    r"\bfee (?:proposal|estimate)s?\b|\bestimation (?:des|de vos|de tes) honoraires\b|\b(?:votre|ta|une|la) soumission (?:pour|pourra|sera|de)\b|\bl'estimation (?:pourra|sera|est)\b",
+    r"\bget (?:pricing|prices|a quote|a proposal) from\b|\bwho'?s (?:putting|pulling) (?:the|our) (?:proposal|quote|pricing) together\b|\b(?:pick|choose|select) (?:a|our) (?:new )?(?:3PL|supplier|vendor|provider|partner) by\b",
     r"\bbefore (?:the |our |we (?:issue|raise|send|place) (?:the |our )?)?(?:PO|purchase order|order)\b|\b(?:our|the) (?:selection|buy|order) for (?:AW|SS|FW)\d\d\b",
 )
 
@@ -405,7 +422,7 @@ PRESS = _phrasing(
     r"\b(?:redakteur\w*|interviewanfrage|telefoninterview|beitrag über|für unsere ausgabe|demande d'interview|solicitud de entrevista|richiesta di intervista|interviewverzoek)\b",
     r"\b(?:repórter|reportagem|reportaje|pedido de entrevista|matéria sobre|artigo sobre|intervista per)\b",
     r"\b(?:novinář\w*|redaktor\w*|újságíró\w*|szerkesztő\w*|gazeteci\w*|muhabir\w*|ajakirjanik\w*|blaðamað\w*|journalist\w*)\b|記者|取材",
-    r"\bjornalista\b",
+    r"\bjornalista\b|\b(?:wine|food|drinks|travel|fashion|design|motoring) (?:writer|critic|columnist|journalist)\b|\bfor (?:a|an|the) (?:[\w-]+ ){0,3}(?:magazine|newspaper|trade journal)\b",
     r"\bverslaggever\w*|\bredactie\b|\bvoor de krant\b|\btelefonisch interview\b|\b(?:phone|telephone) interview\b|\bentrevista telefónica\b|\bentretien téléphonique\b",
     r"\bwe (?:do not|don'?t) sell (?:products|anything|software|services)\b|\bparticipants receive\b|\btake part in (?:a|an|our) (?:[\w-]+ )?(?:interview|survey|study)\b|\bresearch director\b",
 )
@@ -488,12 +505,13 @@ RELATIONSHIP = _phrasing(
     r"\brenewal (?:terms|documents|notice|invitation)\b|\bwe(?:'ve| have) attached (?:the|your) renewal\b|\b(?:your|the) policy renews\b",
     r"\b(?:as|en tant que|als|como) (?:your|votre|ihr|ihre|su|seu|sua) (?:dedicated )?(?:account manager|relationship manager|chargée? d'affaires|conseill[eè]re?|firmenkundenbetreuer\w*|kundenbetreuer\w*|ansprechpartner\w*|gestor\w*)\b|\b(?:your|votre|ihre|su|sua) (?:credit line|ligne de crédit|kreditlinie|línea de crédito|linha de crédito)\b",
     r"\b(?:projekt-?kick-?off|kick-?off-?(?:meeting|termin|workshop)|auftaktgespräch|auftakttermin|réunion de lancement|reunión de arranque|riunione di avvio|startoverleg|kick-?off (?:van|du|des|del|de la|des projekts?))\b|\bjoint (?:proposal|bid|tender|offer|submission|venture)\b|\b(?:our|the) (?:joint|shared) (?:project|bid|proposal)\b",
+    r"\bPreisanpassung\w*|\bunsere Preise\b[^.\n]{0,40}\banpassen\b|\bprice (?:increase|adjustment) (?:notice|effective|from (?:the )?\d)|\b(?:hausse|ajustement|révision) (?:de nos |des |tarifaire)(?:prix|tarifs)?\b|\bprijsaanpassing\b|\bajuste de (?:precios|tarifas)\b",
 )
 
 SALES_TITLE = _phrasing(
     "sales-title",
     "signed by someone in sales",
-    r"\b(?:account (?:executive|manager|director)|sales(?! (?:office|tax|invoices?|figures|data|ledger|order|orders|receipts?))|business development|BDR|SDR|client partner|partnerships?|growth (?:lead|manager)|key account\w*)\b",
+    r"\b(?:account (?:executive|manager|director)|sales(?! (?:team|office|tax|invoices?|figures|data|ledger|order|orders|receipts?))|business development|BDR|SDR|client partner|partnerships?|growth (?:lead|manager)|key account\w*)\b",
     r"\b(?:Vertrieb\w*|Verkauf|Außendienst|Kundenberater\w*|Key-Account|Gebietsleiter\w*)\b",
     r"\b(?:commercial|commerciale|chargée? d'affaires|ingénieur commercial|développement commercial|directeur commercial|directrice commerciale)\b",
     r"\b(?:comercial|ejecutiv[oa] de cuentas|director[a]? comercial|desarrollo de negocio|gerente de cuentas|executiv[oa] de contas)\b",
