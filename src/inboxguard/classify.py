@@ -70,7 +70,8 @@ WEIGHTS: Mapping[str, float] = {
     "brief-pitch": 1.0,
     "wording": 1.5,
 }
-"""Every signal's weight, in one place; `[weights]` in the config overrides any of them."""
+"""Every signal's weight, in one place (for `wording`, the most it adds); `[weights]` in the
+config overrides any of them."""
 
 DECISIVE = frozenset({"buyer", "public-body", "job-offer", "job-application", "press"})
 """Counter-signals that settle it: a customer or buyer (who may well bump, fake a "Re:" and ask
