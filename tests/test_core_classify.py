@@ -844,6 +844,34 @@ LOOK_ALIKES = [
             "bene possiamo sentirci giovedì per i dettagli.\n\nMarco\nStudio Foto Milano\n"
         ),
     ),
+    (
+        "More seats for Lyon",
+        "claire@maisonbrisson.fr",
+        (
+            "Hi Alan,\n\nwe already use Porter Kitchens in our Paris kitchens and love it. Could you "
+            "send pricing for 8 additional seats and a short case study for our CFO? Happy to do a "
+            "20-minute call.\n\nClaire\nHead of Operations, Maison Brisson\n"
+        ),
+    ),
+    (
+        "RFQ: prep tables, 3 sites",
+        "j.ortiz@hotelesmar.es",
+        (
+            "Dear Alan,\n\nwe're comparing three suppliers for the refit of our kitchens. Please "
+            "quote for 14 stainless prep tables, delivered to three sites, by 20 March. Could we "
+            "have 30 minutes next week to go through the drawings?\n\nJavier Ortiz\n"
+            "Purchasing, Hoteles Mar\n"
+        ),
+    ),
+    (
+        "Porter Kitchens - grant claim 2 and site visit",
+        "niamh@westernenterprise.ie",
+        (
+            "Alan,\n\nbefore I can process claim 2 under the capital grant I need the Q4 payroll "
+            "figures. Could we also find 45 minutes for our board member to visit the new "
+            "kitchen?\n\nNiamh Walsh\nClient Manager\nWestern Enterprise Agency\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's

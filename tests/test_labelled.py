@@ -30,9 +30,13 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout20": 0.88,
     "heldout21": 0.82,
     "heldout22": 0.86,
+    "heldout23": 0.82,
+    "heldout24": 0.76,
+    "heldout25": 0.84,
+    "heldout26": 0.78,
 }
-"""Sets whose misses were not all tuned on, at the recall they reach now: heldout22 untouched
-since its one measurement; heldout13 and 15-18 with their misses untuned, but read by the
+"""Sets whose misses were not all tuned on, at the recall they reach now: heldout22 to 26
+untouched since their one measurement but for their false alarms; heldout13 and 15-18 with their misses untuned, but read by the
 wording model's training; heldout20 and 21 with a first phrasing for Afrikaans, Malay,
 Indonesian, Vietnamese, Chinese and Thai."""
 

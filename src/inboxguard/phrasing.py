@@ -387,7 +387,7 @@ BUYER = _phrasing(
     r"\bgroup (?:booking|reservation|enquiry|inquiry|rate)\b|\b(?:gruppbokning|gruppebestilling|gruppereservasjon|gruppebooking|ryhmävaraus|gruppenbuchung|réservation de groupe|reserva de grupo)\b",
     r"\b(?:kan ni (?:ge|lämna|skicka) (?:oss )?(?:ett )?(?:pris|offert|prisförslag)|vi önskar (?:en )?offert|vi ønsker (?:et )?tilbud|vi vil gerne have (?:et )?tilbud|kunne I give (?:os )?et tilbud|kan dere gi (?:oss )?(?:et )?(?:tilbud|pris)|voisitteko antaa (?:meille )?tarjouksen)\b",
     r"\b(?:our|my|the) complaint\b|\b(?:raised|filed|lodged|submitted|opened) a complaint\b|\b(?:nasza|naszą|moja|moją) reklamacj\w+|\breklamacj\w+ (?:nr|numer|zgłoszon\w+|złożon\w+)|\bnaše reklamac\w+|\bunsere reklamation\b|\bnotre réclamation\b|\bnuestra reclamación\b|\bil nostro reclamo\b|\bonze klacht\b|\bvår reklamation\b",
-    r"\b(?:send|give|provide) (?:us|me) (?:your|a) (?:best )?(?:price|prices|quotation|quote|offer)\b|\bwe (?:are|'re) (?:sourcing|tendering|buying)\b",
+    r"\b(?:send|give|provide) (?:us|me) (?:your|a) (?:best )?(?:price|prices|rates|quotation|quote|offer)\b|\bwe(?: are|'re) (?:sourcing|tendering|buying)\b",
     r"\bcomplaint (?:no\.?|number|ref\w*|#|[a-z]{0,3}-?\d)|\b(?:root cause analysis|8d report|corrective action (?:plan|report)|non-?conformance report|reklamacja nr)\b",
     r"\b(?:el|la|los) (?:presupuesto|cotización|oferta|precio)s? que (?:le|te|les) (?:pedí|pedimos|solicité|solicitamos)\b|\b(?:the|a|your) (?:quote|quotation|proposal|pricing|offer) (?:I|we) (?:asked for|requested)\b|\bangebot,? (?:das|um das) (?:ich|wir) (?:sie )?(?:gebeten|angefragt)\b|\bdevis que (?:je|nous) (?:vous )?(?:ai|avons) demandé\b|\bpreventivo che (?:le |vi )?(?:ho|abbiamo) (?:chiesto|richiesto)\b|\bofferte die (?:ik|wij|we) (?:had|hadden|heb|hebben) (?:gevraagd|aangevraagd)\b|\borçamento que (?:pedi|pedimos|solicitei|solicitamos)\b|\bofert\w+,? o którą (?:prosiłem|prosiłam|prosiliśmy)\b",
     r"\b(?:nos )?podría[sn]? (?:enviarnos|mandarnos|pasarnos|hacernos)\b|\bnos podría[sn]? (?:enviar|mandar|pasar|hacer) (?:un |una )?(?:presupuesto|cotización|oferta)\b",
@@ -409,6 +409,8 @@ BUYER = _phrasing(
     r"\bfee (?:proposal|estimate)s?\b|\bestimation (?:des|de vos|de tes) honoraires\b|\b(?:votre|ta|une|la) soumission (?:pour|pourra|sera|de)\b|\bl'estimation (?:pourra|sera|est)\b",
     r"\bget (?:pricing|prices|a quote|a proposal) from\b|\bwho'?s (?:putting|pulling) (?:the|our) (?:proposal|quote|pricing) together\b|\b(?:pick|choose|select) (?:a|our) (?:new )?(?:3PL|supplier|vendor|provider|partner) by\b",
     r"\bbefore (?:the |our |we (?:issue|raise|send|place) (?:the |our )?)?(?:PO|purchase order|order)\b|\b(?:our|the) (?:selection|buy|order) for (?:AW|SS|FW)\d\d\b",
+    r"\bour renewal\b|\brenewal (?:with|justification)\b|\bwe already use\b|\bya (?:usamos|utilizamos|trabajamos con)\b|\bnous utilisons déjà\b|\bwir nutzen bereits\b|\bjá (?:usamos|utilizamos)\b|\busiamo già\b|\b(?:\d+ )?(?:licen[cs]es|seats) (?:more|additional)\b|\badditional (?:licen[cs]es|seats)\b|\blicencias adicionales\b",
+    r"(?:^|\n)(?:re: |aw: |fw: )?RF[QP]\b|\bwe(?: are|'re) comparing (?:two|three|four|several|\d) (?:\w+ )?(?:hotels|suppliers|vendors|offers|quotes|proposals|venues|manufacturers)\b|\b(?:would like|like to (?:ask|request)) (?:\w+ ){0,3}to quote\b|\bplease quote (?:at|for|us)\b",
 )
 
 PRESS = _phrasing(
@@ -506,6 +508,7 @@ RELATIONSHIP = _phrasing(
     r"\b(?:as|en tant que|als|como) (?:your|votre|ihr|ihre|su|seu|sua) (?:dedicated )?(?:account manager|relationship manager|chargée? d'affaires|conseill[eè]re?|firmenkundenbetreuer\w*|kundenbetreuer\w*|ansprechpartner\w*|gestor\w*)\b|\b(?:your|votre|ihre|su|sua) (?:credit line|ligne de crédit|kreditlinie|línea de crédito|linha de crédito)\b",
     r"\b(?:projekt-?kick-?off|kick-?off-?(?:meeting|termin|workshop)|auftaktgespräch|auftakttermin|réunion de lancement|reunión de arranque|riunione di avvio|startoverleg|kick-?off (?:van|du|des|del|de la|des projekts?))\b|\bjoint (?:proposal|bid|tender|offer|submission|venture)\b|\b(?:our|the) (?:joint|shared) (?:project|bid|proposal)\b",
     r"\bPreisanpassung\w*|\bunsere Preise\b[^.\n]{0,40}\banpassen\b|\bprice (?:increase|adjustment) (?:notice|effective|from (?:the )?\d)|\b(?:hausse|ajustement|révision) (?:de nos |des |tarifaire)(?:prix|tarifs)?\b|\bprijsaanpassing\b|\bajuste de (?:precios|tarifas)\b",
+    r"\bgrant (?:claim|agreement|payment|drawdown)s?\b|\bclaim \d+ under\b|\bwho we've been helping\b|\bI'll let you (?:two|both) take it from here\b",
 )
 
 SALES_TITLE = _phrasing(
@@ -538,6 +541,7 @@ PUBLIC_BODY = _phrasing(
     "signed for a public body",
     r"(?:^|\n)\s*(?:gemeente|stad|stadt|ville de|commune de|administration communale|municipality of|city of|county of|ayuntamiento de|comune di|prefeitura (?:municipal )?de|câmara municipal|concello de|ajuntament de|gmina|urząd (?:miasta|gminy)|magistrat|město|obec|belediyesi|kommune|kommun|kunta|kaupunki|landkreis|bezirksamt|stadtverwaltung|kreisverwaltung|provincie|province de|regione|région)\b",
     r"(?:^|\n)\s*[\w .-]{2,40} (?:kommune|kommun|kunta|kaupunki|municipality|city council|county council|town council|borough council|belediyesi)\s*(?:\n|$)",
+    r"(?:^|\n)\s*[\w .-]{2,40} (?:development|enterprise|investment|innovation) agency\s*(?:\n|$)",
 )
 """A town hall, a county, a commune, on a signature line: never a vendor, however it writes."""
 
