@@ -848,9 +848,9 @@ LOOK_ALIKES = [
         "More seats for Lyon",
         "claire@maisonbrisson.fr",
         (
-            "Hi Alan,\n\nwe already use Porter Kitchens in our Paris kitchens and love it. Could you "
-            "send pricing for 8 additional seats and a short case study for our CFO? Happy to do a "
-            "20-minute call.\n\nClaire\nHead of Operations, Maison Brisson\n"
+            "Hi Alan,\n\nwe already use Porter Kitchens in our Paris kitchens and love it. Could "
+            "you send pricing for 8 additional seats and a short case study for our CFO? Happy to "
+            "do a 20-minute call.\n\nClaire\nHead of Operations, Maison Brisson\n"
         ),
     ),
     (

@@ -36,9 +36,9 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout26": 0.78,
 }
 """Sets whose misses were not all tuned on, at the recall they reach now: heldout22 to 26
-untouched since their one measurement but for their false alarms; heldout13 and 15-18 with their misses untuned, but read by the
-wording model's training; heldout20 and 21 with a first phrasing for Afrikaans, Malay,
-Indonesian, Vietnamese, Chinese and Thai."""
+untouched since their one measurement but for their false alarms; heldout13 and 15-18 with
+their misses untuned, but read by the wording model's training; heldout20 and 21 with a first
+phrasing for Afrikaans, Malay, Indonesian, Vietnamese, Chinese and Thai."""
 
 
 def _labels(folder: Path) -> list[dict[str, str]]:
