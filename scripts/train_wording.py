@@ -54,11 +54,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, default=Path("src/inboxguard") / MODEL_FILE)
-    folders = parser.parse_args().folders
-    model = train(*labelled(folders))
-    out = parser.parse_args().out
-    out.write_text("\n".join(model.lines()) + "\n", encoding="utf-8")
-    print(f"{out}: {len(model.weights)} words and word pairs from {len(folders)} sets")
+    args = parser.parse_args()
+    model = train(*labelled(args.folders))
+    args.out.write_text("\n".join(model.lines()) + "\n", encoding="utf-8")
+    print(f"{args.out}: {len(model.weights)} words and word pairs from {len(args.folders)} sets")
 
 
 if __name__ == "__main__":
