@@ -981,3 +981,24 @@ def test_a_colleagues_invite_is_not_an_invite() -> None:
     verdict = judge(raw)
     assert verdict.kind == OTHER
     assert verdict.relation == "own"
+
+
+def test_a_recruiter_offering_to_fill_the_users_vacancies_sells_a_service() -> None:
+    sender = "Konstantin Weber <k.weber@weber-executive.de>"
+    selling = (
+        "Sehr geehrter Herr Porter,\n\nIhrer Stellenanzeige entnehme ich, dass Sie eine Leitung "
+        "Küche suchen. Ich erlaube mir, Ihnen hierfür die Unterstützung unserer Personalberatung "
+        "anzubieten. Gerne erläutere ich Ihnen unser Vorgehen in einem persönlichen Gespräch.\n\n"
+        "Dr. Konstantin Weber\nWeber Executive Search GmbH\n"
+    )
+    verdict = judge(build(sender=sender, subject="Besetzung Ihrer Position", body=selling))
+    assert verdict.kind == OUTREACH
+    assert "staffing-pitch" in names(verdict)
+    assert "job-offer" not in names(verdict)
+    offering = (
+        "Sehr geehrter Herr Porter,\n\nim Rahmen einer vertraulichen Suche für einen Mandanten "
+        "möchte ich Ihnen eine Position als Geschäftsführer vorstellen. Ihr Werdegang passt "
+        "hervorragend. Hätten Sie Zeit für ein kurzes Telefonat?\n\n"
+        "Dr. Konstantin Weber\nWeber Executive Search GmbH\n"
+    )
+    assert judge(build(sender=sender, subject="Vertraulich", body=offering)).kind == OTHER

@@ -25,18 +25,19 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout13": 0.94,
     "heldout15": 0.82,
     "heldout16": 0.88,
-    "heldout17": 0.86,
+    "heldout17": 0.88,
     "heldout18": 0.85,
     "heldout20": 0.88,
-    "heldout21": 0.82,
+    "heldout21": 0.84,
     "heldout22": 0.86,
     "heldout23": 0.82,
-    "heldout24": 0.76,
+    "heldout24": 0.94,
     "heldout25": 0.84,
-    "heldout26": 0.78,
+    "heldout26": 0.88,
 }
 """Sets whose misses were not all tuned on, at the recall they reach now: heldout22 to 26
-untouched since their one measurement but for their false alarms; heldout13 and 15-18 with
+untouched since their one measurement but for their false alarms (24 and 26 then partly tuned on:
+German and English phrasings, recruiters who fill vacancies); heldout13 and 15-18 with
 their misses untuned, but read by the wording model's training; heldout20 and 21 with a first
 phrasing for Afrikaans, Malay, Indonesian, Vietnamese, Chinese and Thai."""
 

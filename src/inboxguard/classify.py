@@ -16,9 +16,9 @@ from .message import Address, Message
 from .organisation import brand_of, identity, is_public_body
 from .phrasing import (
     BUYER_TITLE,
+    DISARMING,
     NOT_OUTREACH_PHRASING,
     OUTREACH_PHRASING,
-    PAID_MEDIA,
     PUBLIC_BODY,
     SALES_TITLE,
     Phrasing,
@@ -59,6 +59,7 @@ WEIGHTS: Mapping[str, float] = {
     "buyer": -4.0,
     "press": -4.0,
     "paid-media": 2.0,
+    "staffing-pitch": 1.5,
     "public-body": -4.0,
     "job-offer": -4.0,
     "job-application": -4.0,
@@ -337,10 +338,11 @@ def _evidence(
         found = phrasing.find(counter_words)
         if found:
             signals.append(_signal(phrasing, found, weight))
-    paid = PAID_MEDIA.find(body)
-    if paid:
-        signals = [s for s in signals if s.name != "press"]
-        signals.append(_signal(PAID_MEDIA, paid, weight))
+    for phrasing, disarmed in DISARMING:
+        found = phrasing.find(body)
+        if found:
+            signals = [s for s in signals if s.name != disarmed]
+            signals.append(_signal(phrasing, found, weight))
     signatures = f"{signature(body)}\n{signature(with_quotes)}"
     for signed in (BUYER_TITLE, PUBLIC_BODY):
         found = signed.find(_short_lines(signatures))

@@ -150,6 +150,8 @@ MEETING_ASK = _phrasing(
     r"\b(?:kom inloer|'n (?:kort )?(?:oproep|gesprek|demonstrasie|koppie koffie)|(?:tien|vyftien|twintig|dertig|\d+) minute|watter dag (?:werk|pas) vir (?:jou|u)|kan ek (?:jou|u) (?:bel|skakel))\b",
     r"\b(?:\d+ (?:menit|minit)|(?:panggilan|pertemuan|mesyuarat|perbincangan|meeting|demo) (?:singkat|ringkas)|(?:ada|punya) (?:waktu|masa) (?:untuk|sebentar)|(?:boleh|bisa) (?:saya )?(?:hubungi|telefon|telepon|call))\b",
     r"(?:\d+ phút|cuộc gọi ngắn|dành chút thời gian|hẹn (?:một )?buổi|\d+\s*分钟|远程演示|线上演示|约个时间|哪个时间方便|简短(?:通话|交流)|\d+\s*นาที|ขอนัด|สะดวกคุย|โทรคุย)",
+    r"\b(?:(?:über|auf) (?:die Gelegenheit zu )?(?:ein|einem) (?:persönliches|persönlichen|kurzes|kurzen) (?:Gespräch|Telefonat|Kennenlernen)|in einem (?:persönlichen|kurzen) (?:Gespräch|Telefonat)|für ein (?:kurzes|persönliches) (?:Telefonat|Gespräch)|(?:rufe|melde) ich (?:Sie|mich) (?:\w+ ){0,4}(?:an|bei Ihnen)|einen Termin (?:abzustimmen|vereinbaren|zu vereinbaren))\b",
+    r"\bfancy a (?:look|chat|call|demo|coffee|quick call)\b",
 )
 
 _CLIENTELE = (
@@ -223,6 +225,9 @@ VALUE_PITCH = _phrasing(
     r"\bwe (?:resell|distribute|install|implement|integrate)\b",
     r"\b(?:gratis (?:proef|monster|toets)\w*|bespaar (?:tot )?\d+|uji coba gratis|percubaan percuma|sampel percuma)\b",
     r"(?:dùng thử miễn phí|cài thử miễn phí|免费试用|免费(?:提供|样品)|ทดลองใช้ฟรี)",
+    r"\b(?:kosten(?:freie[nm]?|lose[nm]?) (?:Erst\w*|Analyse|Beratung|Check|Potenzialanalyse|Test\w*)|auf Erfolgsbasis|ohne Vorab-?\w*)\b",
+    r"\bwir (?:begleiten|unterstützen|helfen) (?:\w+ ){0,3}(?:dabei|bei)\b|\bunsere (?:Dienstleistungen|Leistungen|Produkte|Lösungen)\b[^.]{0,100}\banzubieten\b",
+    r"\bwould (?:probably |likely )?save (?:you|your) (?:\w+ ){0,3}(?:a day|an hour|hours|days|\d+ ?%)|\bwe'?re seeing (?:\w+ ){0,3}\d+ ?% (?:under|below|less|lower)\b",
 )
 
 FOLLOW_UP = _phrasing(
@@ -256,6 +261,8 @@ FOLLOW_UP = _phrasing(
     r"\b(?:my vorige e-?pos|ek volg (?:net )?op|net 'n opvolg|het (?:jy|u) (?:al )?kans gehad|soos belowe)\b",
     r"\b(?:email saya sebelumnya|e-?mel saya sebelum ini|menindaklanjuti|sekadar mengingatkan|maaf mengganggu lagi|sudah sempat membaca)\b",
     r"(?:gửi lại email|email trước|上次(?:沟通|邮件|联系)|之前的邮件|再次跟进|跟进一下|อีเมลก่อนหน้า)",
+    r"\b(?:darf ich (?:kurz )?nachfragen|wollte (?:kurz )?nachfragen|auf meine (?:bisherigen |letzte |vorige )?(?:Schreiben|Nachrichten?|E-Mails?)|ist das Thema bei Ihnen (?:schon |bereits )?(?:entschieden|erledigt)|soll ich Ihnen (?:das|die|den) (?:\w+ ){0,2}(?:noch )?(?:schicken|senden|zusenden))\b",
+    r"\b(?:wanted to try (?:you )?(?:once more|again)|forwarding this again|in case (?:my|the) (?:first|last|previous|earlier) (?:note|email|message) (?:went to spam|got buried|slipped through))\b",
 )
 
 BREAK_UP = _phrasing(
@@ -280,6 +287,8 @@ BREAK_UP = _phrasing(
     r"\bno (?:le|te|les) voy a escribir más\b|\bsupongo que no es (?:buen|el) momento\b|\bi(?:'ll)? assume (?:it'?s|this is) not (?:a good|the right) time\b",
     r"\b(?:laaste e-?pos|(?:jou|u) nie (?:verder|weer) pla|e-?mel terakhir|email terakhir saya|tidak akan mengganggu lagi)\b",
     r"(?:email cuối cùng|最后一封邮件|不再打扰)",
+    r"\b(?:(?:werde|möchte) (?:ich )?Sie (?:daher )?nicht (?:weiter|länger|mehr) (?:kontaktieren|belästigen|stören)|Letzte Nachricht|keine Rückmeldung erhalten habe, gehe ich davon aus)\b",
+    r"\b(?:I won'?t keep (?:emailing|bugging|chasing|writing)|last (?:one|note|email) from me)\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -297,6 +306,7 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:the )?best (?:person|contact|point of contact)\b|\bla persona (?:indicada|correcta)\b|\ba pessoa indicada\b",
     r"\b(?:wie\b[^.?\n]{0,30}\b(?:hanteer|behartig|verantwoordelik vir)|die regte persoon|siapa yang (?:mengurus|bertanggung ?jawab|menangani)|orang yang (?:tepat|betul))\b",
     r"(?:ai phụ trách|哪位(?:负责|同事)|ใครเป็นผู้ดูแล)",
+    r"\b(?:(?:die )?richtige Ansprechperson|ich hoffe, ich bin bei Ihnen richtig|wer bei [\w .-]{2,40} für [\w .-]{2,60} zuständig ist)\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -357,6 +367,8 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:my naam is|ek is \w+ (?:van|by) \w+|ons is 'n (?:\w+ ){0,3}(?:agentskap|maatskappy|firma|verskaffer)|ons help (?:wynplase|plase|maatskappye|besighede)|ons spesialiseer in|ek skryf (?:aan (?:jou|u) )?omdat)\b",
     r"\b(?:(?:saya|nama saya) [\w ]{1,25} dari|perkenalkan(?:,)? (?:saya|kami)|izinkan saya memperkenalkan|kami (?:adalah )?(?:penyedia|pembekal))\b",
     r"(?:(?:em|tôi) là [\w ]{1,25} từ|bên em (?:phát triển|cung cấp|chuyên)|chúng tôi (?:cung cấp|chuyên)|冒昧(?:打扰|联系)|我们(?:公司)?(?:专注于|是一家)|ขอแนะนำ|บริษัทของเรา|เราให้บริการ)",
+    r"\b(?:ich erlaube mir|erlaube ich mir|darf ich mich (?:Ihnen )?(?:kurz )?vorstellen|ich darf mich Ihnen (?:\w+ ){0,6}vorstellen|(?:Ihrer|Ihre) Stellenanzeige entnehme ich|hätten Sie (?:\w+ ){0,4}Bedarf an|haben Sie (?:aktuell |derzeit )?Bedarf an)\b",
+    r"\b(?:je me permets de vous (?:contacter|présenter|écrire)|me permito (?:presentarle|contactarle|escribirle)|mi permetto di (?:contattarla|presentarle|scriverle))\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -374,7 +386,7 @@ BUYER = _phrasing(
     r"\b(?:ricevuto|recibido|reçu|erhalten|ontvangen|recebido)\b.{0,30}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento)\b",
     r"\b(?:ci servirebbe|nos gustaría|necesitamos|pourriez-vous nous|bitte senden Sie uns|können Sie uns|kunt u ons)\b.{0,60}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento|precio|prix|Preis)",
     r"\b(?:send|give) us (?:a |your )?(?:proposal|quote|quotation|demo|pricing|price list|offer)\b|\b(?:our|this|the attached|attached) (?:request for (?:proposal|quotation|information)|RF[PQI])\b",
-    r"\bindicative pric\w+|\bprijsindicatie\b|\bindicatie van de kosten\b|\bwe(?:'re| are) (?:looking for|evaluating|comparing) (?:a |an )?(?:new )?(?:supplier|vendor|provider|partner|solution|tool|software|system)s?\b",
+    r"\b(?:an?|your|some) indicative pric\w+|\bprijsindicatie\b|\bindicatie van de kosten\b|\bwe(?:'re| are) (?:looking for|evaluating|comparing) (?:a |an )?(?:new )?(?:supplier|vendor|provider|partner|solution|tool|software|system)s?\b",
     r"\b(?:op zoek naar (?:een |betere )?\w+|wir suchen (?:einen|eine) (?:\w+ )?(?:Anbieter|Lieferanten|Dienstleister|Software)|nous recherchons un (?:prestataire|fournisseur)|estamos buscando (?:un |una )?(?:proveedor|solución))\b",
     r"\b(?:Zouden jullie ons|Könnten Sie uns|Pourriez-vous nous|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
     r"\binvitation to tender\b|\bexpressions? of interest\b|\btender documents\b|\bapproved supplier\b|\bappel d'offres\b|\bpliego de condiciones\b|\bVergabeunterlagen\b",
@@ -439,7 +451,7 @@ RECRUITER = _phrasing(
     r"\bhappy (?:at|where you are)\b",
     r"\b(?:salary|compensation|remuneration) package\b|\bpackage is in the region\b|\bplus (?:meaningful |strong |generous )?equity\b|\b(?:salary|base) (?:of|around|in the region)\b|\bhiring (?:a|an) (?:VP|head|director|CTO|CFO|lead)\b",
     r"\b(?:búsqueda de (?:su |un |una )?nuev[oa]|retribución|proceso confidencial|cazatalentos|headhunter|offre d'emploi|poste de (?:directeur|directrice|responsable)|vacature|Position als|stilling som|tjänsten som)\b",
-    r"\b(?:cabinet de recrutement|recrutement d'un|votre parcours|en toute confidentialité|ihr werdegang|su trayectoria|tu trayectoria|il suo percorso|jouw achtergrond|personalberatung|búsqueda confidencial)\b",
+    r"\b(?:cabinet de recrutement|recrutement d'un|votre parcours|en toute confidentialité|ihr werdegang|su trayectoria|tu trayectoria|il suo percorso|jouw achtergrond|búsqueda confidencial)\b",
     r"\b(?:oferta pracy|propozycj\w+ pracy|proces\w* rekrutacyjn\w+|nabídk\w+ (?:práce|zaměstnání)|výběrov\w+ řízení|állásajánlat\w*|munkalehetőség\w*|iş teklifi|kariyer fırsatı|työtarjou\w+|rekrytoin\w*|tööpakkumi\w*|jobbtilbud|jobtilbud|stillingen som|stillinga som|oferta de feina|pozycj\w+ (?:dyrektora|kierownika)|pozici (?:ředitele|vedoucího))\b|転職|ポジションのご紹介",
     r"\bconfidential (?:\w+[- ])?(?:conversation|chat|call|discussion)\b|\b(?:coo|ceo|cfo|cto|cio|ciso|vp|svp|evp|managing director) (?:role|position|opportunity|search|mandate)\b",
     r"\b(?:processo seletivo confidencial|vaga (?:de|para) (?:diretor|gerente|coordenador|head)|seu perfil chamou|su perfil (?:me )?llamó|il suo profilo (?:mi )?ha colpito|ihr profil hat mich)\b",
@@ -485,6 +497,7 @@ PRIORITY_QUESTION = _phrasing(
     r"\bist (?:\w+ ){1,5}(?:ein Thema|eine Priorität)\b|\best-ce (?:\w+ ){1,5}une priorité\b|\bes (?:\w+ ){1,5}una prioridad\b",
     r"\bsomething (?:\w+ ){0,3}(?:is|are|you'?re|you are|you'?d|you would) (?:be )?(?:look(?:ing)? at|looking into|exploring|consider(?:ing)?|thinking about|working on|planning)\b|\bor should I (?:check back|circle back|try again|reach out)\b",
     r"\b(?:priorit(?:y|ies)|priorytet\w*|prioritou|prioritás\w*|öncelik\w*|prioriteet\w*|prioritet\w*|priorità|prioriteit\w*|prioridade\w*|priorité\w*|priorität\w*|prioridad\w*)\b[^.!\n]{0,40}\?",
+    r"\bwhen (?:is|does) your (?:\w+ ){0,2}(?:contract|lease|policy) (?:up|due|end|expire)\w*",
 )
 
 RELATIONSHIP = _phrasing(
@@ -552,6 +565,17 @@ PAID_MEDIA = _phrasing(
     r"\d[\d .,]*\s?(?:€|eur|\$|£|usd|gbp)\s?(?:ht|\+\s?(?:vat|tva|iva|mwst|moms))\b",
 )
 """Media that sell: a podcast or a magazine asking to be paid is a vendor, not the press."""
+
+STAFFING_PITCH = _phrasing(
+    "staffing-pitch",
+    "offers to fill the reader's vacancies",
+    r"\b(?:Besetzung Ihrer|Ihrer Stellenanzeige|(?:Ihre|entsprechende) (?:offenen |vakanten )?(?:Vakanzen|Positionen)|Arbeitnehmerüberlassung|fill your (?:open )?(?:roles|positions|vacancies|reqs)|your (?:\d+ )?(?:open|vacant|live) (?:roles|positions|reqs|vacancies)|(?:have|has) (?:two|three|four|\d+) (?:\w+ ){0,2}(?:engineers|consultants|developers|technicians|welders|nurses|drivers|operators|candidates) (?:free|available)|pre-vetted (?:candidates|engineers|machinists|developers|nurses|drivers))\b",
+    r"\b(?:vos postes (?:à pourvoir|ouverts)|pourvoir vos postes|sus (?:vacantes|posiciones abiertas)|cubrir sus vacantes|le vostre posizioni aperte|uw vacatures|uw openstaande vacatures)\b",
+)
+"""A recruiter who offers to fill the user's vacancies sells a service: not a job for the user."""
+
+DISARMING = ((PAID_MEDIA, "press"), (STAFFING_PITCH, "job-offer"))
+"""Phrasings that show a counter-signal to be a sale after all, with the signal each disarms."""
 
 OUTREACH_PHRASING = (
     PRIORITY_QUESTION,
