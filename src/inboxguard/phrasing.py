@@ -569,7 +569,7 @@ PAID_MEDIA = _phrasing(
 STAFFING_PITCH = _phrasing(
     "staffing-pitch",
     "offers to fill the reader's vacancies",
-    r"\b(?:Besetzung Ihrer|Ihrer Stellenanzeige|(?:Ihre|entsprechende) (?:offenen |vakanten )?(?:Vakanzen|Positionen)|Arbeitnehmerüberlassung|fill your (?:open )?(?:roles|positions|vacancies|reqs)|your (?:\d+ )?(?:open|vacant|live) (?:roles|positions|reqs|vacancies)|(?:have|has) (?:two|three|four|\d+) (?:\w+ ){0,2}(?:engineers|consultants|developers|technicians|welders|nurses|drivers|operators|candidates) (?:free|available)|pre-vetted (?:candidates|engineers|machinists|developers|nurses|drivers))\b",
+    r"\b(?:Besetzung Ihrer|Ihrer Stellenanzeige|(?:Ihre|entsprechende) (?:offenen |vakanten )?Vakanzen|Ihre (?:offenen|vakanten) (?:Stellen|Positionen)|Arbeitnehmerüberlassung|fill your (?:open )?(?:roles|positions|vacancies|reqs)|your (?:\d+ )?(?:open|vacant|live) (?:roles|positions|reqs|vacancies)|(?:have|has) (?:two|three|four|\d+) (?:\w+ ){0,2}(?:engineers|consultants|developers|technicians|welders|nurses|drivers|operators|candidates) (?:free|available)|pre-vetted (?:candidates|engineers|machinists|developers|nurses|drivers))\b",
     r"\b(?:vos postes (?:à pourvoir|ouverts)|pourvoir vos postes|sus (?:vacantes|posiciones abiertas)|cubrir sus vacantes|le vostre posizioni aperte|uw vacatures|uw openstaande vacatures)\b",
 )
 """A recruiter who offers to fill the user's vacancies sells a service: not a job for the user."""
