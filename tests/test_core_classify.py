@@ -872,6 +872,25 @@ LOOK_ALIKES = [
             "kitchen?\n\nNiamh Walsh\nClient Manager\nWestern Enterprise Agency\n"
         ),
     ),
+    (
+        "Porter Kitchens - annual review of your card acquiring facility",
+        "h.shah@northernmerchantbank.co.uk",
+        (
+            "Dear Alan,\n\nas part of our annual review of your merchant acquiring facility I need "
+            "your updated PCI attestation. Could you send it by 13 March? I'm happy to arrange a "
+            "short call.\n\nHannah Shah\nRelationship Manager, Northern Merchant Bank\n"
+        ),
+    ),
+    (
+        "Speaking at our autumn conference?",
+        "events@kitchenguild.org.uk",
+        (
+            "Dear Alan,\n\nwe'd love to have you on a panel at the Kitchen Guild's autumn "
+            "conference: 45 minutes with two other members. We cover travel and the dinner. Would "
+            "you be interested? Happy to have a quick call.\n\nRuth\nEvents Manager, Kitchen "
+            "Guild\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's

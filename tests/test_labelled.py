@@ -34,8 +34,10 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout24": 0.94,
     "heldout25": 0.84,
     "heldout26": 0.88,
+    "heldout27": 0.96,
+    "heldout28": 0.88,
 }
-"""Sets whose misses were not all tuned on, at the recall they reach now: heldout22 to 26
+"""Sets whose misses were not all tuned on, at the recall they reach now: heldout22 to 28
 untouched since their one measurement but for their false alarms (24 and 26 then partly tuned on:
 German and English phrasings, recruiters who fill vacancies); heldout13 and 15-18 with
 their misses untuned, but read by the wording model's training; heldout20 and 21 with a first

@@ -455,6 +455,7 @@ RECRUITER = _phrasing(
     r"\b(?:oferta pracy|propozycj\w+ pracy|proces\w* rekrutacyjn\w+|nabídk\w+ (?:práce|zaměstnání)|výběrov\w+ řízení|állásajánlat\w*|munkalehetőség\w*|iş teklifi|kariyer fırsatı|työtarjou\w+|rekrytoin\w*|tööpakkumi\w*|jobbtilbud|jobtilbud|stillingen som|stillinga som|oferta de feina|pozycj\w+ (?:dyrektora|kierownika)|pozici (?:ředitele|vedoucího))\b|転職|ポジションのご紹介",
     r"\bconfidential (?:\w+[- ])?(?:conversation|chat|call|discussion)\b|\b(?:coo|ceo|cfo|cto|cio|ciso|vp|svp|evp|managing director) (?:role|position|opportunity|search|mandate)\b",
     r"\b(?:processo seletivo confidencial|vaga (?:de|para) (?:diretor|gerente|coordenador|head)|seu perfil chamou|su perfil (?:me )?llamó|il suo profilo (?:mi )?ha colpito|ihr profil hat mich)\b",
+    r"\b(?:a |this )?confidential approach\b|\bI'?m retained by\b|\b(?:the|my) client is (?:starting|holding|running) (?:first |final )?interviews\b",
 )
 
 APPLICANT = _phrasing(
@@ -472,6 +473,7 @@ COMMUNITY = _phrasing(
     r"\b(?:gastvortrag|gastvorlesung|guest lecture|palestra convidada|ponencia invitada|conférence invitée)\b",
     r"\b(?:cher membre|chère membre|chers membres|chers adhérents|votre adhésion|votre cotisation|avec la cotisation|liebe mitglieder|liebes mitglied|estimados socios|queridos socios|estimad[oa] soci[oa]|cari soci|beste leden|kære medlemmer|kära medlemmar|kjære medlemmer|dear (?:fellow )?members?)\b",
     r"\b(?:my|a) (?:thesis|dissertation|master'?s (?:project|thesis)|bachelor'?s thesis|phd (?:project|research))\b|\bi'?m a (?:\w+[- ])?(?:student|phd candidate|doctoral candidate)\b|\b(?:mi|mia|ma|meine) (?:tesis|tesi|thèse|masterarbeit|doktorarbeit|abschlussarbeit)\b",
+    r"\b(?:love|like) to have you (?:on|speak at|join) (?:a|our|the) (?:\w+ ){0,2}(?:panel|stage|programme|program|conference)\b|\bspeak(?:ing)? (?:on a panel|at our (?:\w+ ){0,2}(?:conference|summit|meeting|congress))\b|\bwe cover (?:your )?travel\b",
 )
 
 CONFIRMATION = _phrasing(
@@ -522,6 +524,8 @@ RELATIONSHIP = _phrasing(
     r"\b(?:projekt-?kick-?off|kick-?off-?(?:meeting|termin|workshop)|auftaktgespräch|auftakttermin|réunion de lancement|reunión de arranque|riunione di avvio|startoverleg|kick-?off (?:van|du|des|del|de la|des projekts?))\b|\bjoint (?:proposal|bid|tender|offer|submission|venture)\b|\b(?:our|the) (?:joint|shared) (?:project|bid|proposal)\b",
     r"\bPreisanpassung\w*|\bunsere Preise\b[^.\n]{0,40}\banpassen\b|\bprice (?:increase|adjustment) (?:notice|effective|from (?:the )?\d)|\b(?:hausse|ajustement|révision) (?:de nos |des |tarifaire)(?:prix|tarifs)?\b|\bprijsaanpassing\b|\bajuste de (?:precios|tarifas)\b",
     r"\bgrant (?:claim|agreement|payment|drawdown)s?\b|\bclaim \d+ under\b|\bwho we've been helping\b|\bI'll let you (?:two|both) take it from here\b",
+    r"\bannual review of (?:your|the) (?:\w+ ){0,3}(?:facility|account|policy|contract)\b|\byour (?:\w+ ){0,2}(?:acquiring|credit|loan|overdraft|banking) facility\b",
+    r"\b(?:point|bilan|revue) (?:trimestriel|mensuel|semestriel|annuel)\b|\bquarterly business review\b|\bQBR\b|\brevue des prix\b|\bQuartalsgespräch\b|\breunión (?:trimestral|de seguimiento)\b",
 )
 
 SALES_TITLE = _phrasing(
