@@ -368,7 +368,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:(?:saya|nama saya) [\w ]{1,25} dari|perkenalkan(?:,)? (?:saya|kami)|izinkan saya memperkenalkan|kami (?:adalah )?(?:penyedia|pembekal))\b",
     r"(?:(?:em|tôi) là [\w ]{1,25} từ|bên em (?:phát triển|cung cấp|chuyên)|chúng tôi (?:cung cấp|chuyên)|冒昧(?:打扰|联系)|我们(?:公司)?(?:专注于|是一家)|ขอแนะนำ|บริษัทของเรา|เราให้บริการ)",
     r"\b(?:ich erlaube mir|erlaube ich mir|darf ich mich (?:Ihnen )?(?:kurz )?vorstellen|ich darf mich Ihnen (?:\w+ ){0,6}vorstellen|(?:Ihrer|Ihre) Stellenanzeige entnehme ich|hätten Sie (?:\w+ ){0,4}Bedarf an|haben Sie (?:aktuell |derzeit )?Bedarf an)\b",
-    r"\b(?:je me permets de vous (?:contacter|présenter|écrire)|me permito (?:presentarle|contactarle|escribirle)|mi permetto di (?:contattarla|presentarle|scriverle))\b",
+    r"\b(?:je me permets de vous (?:contacter|présenter)|me permito (?:contactarle|escribirle)|mi permetto di (?:contattarla|presentarle))\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
