@@ -69,3 +69,8 @@ def test_wording_never_counts_for_a_private_person() -> None:
         sender="Joost <joost.vd@gmail.com>", body=PITCH.replace("Bitesio | bitesio.com", "")
     )
     assert "wording" not in {s.name for s in classify(parse(friend), USER).signals}
+
+
+def test_words_that_weigh_alike_are_named_in_one_order_whatever_the_hash_seed() -> None:
+    model = WordingModel(0.0, {"zeta": 1.0, "alpha": 1.0, "mid": 1.0, "low": 0.5})
+    assert model.read("zeta low mid alpha").for_sales == ("alpha", "mid", "zeta")

@@ -40,7 +40,7 @@ class WordingModel:
         present = [f for f in features(text) if f in self.weights]
         scale = 1 / math.sqrt(len(present)) if present else 0.0
         logit = self.bias + scale * sum(self.weights[f] for f in present)
-        strongest = sorted(present, key=self.weights.__getitem__, reverse=True)[:shown]
+        strongest = sorted(present, key=lambda f: (-self.weights[f], f))[:shown]  # ties: by name
         return Reading(
             1 / (1 + math.exp(-logit)), tuple(f for f in strongest if self.weights[f] > 0)
         )
