@@ -325,9 +325,9 @@ def _evidence(
     complete: bool = True,
     fingerprint: str | None = None,
 ) -> list[Signal]:
-    """Every signal; with `complete` false, the phrasing of a pitch is weighed only until the
-    score reaches the threshold (counter-signals are always weighed first, so the verdict is
-    the same)."""
+    """Every signal; with `complete` false, the phrasing and the wording of a pitch are weighed
+    only until the score reaches the threshold (counter-signals are always weighed first, so the
+    verdict is the same)."""
     body = _own_text(message)
     with_quotes = message.text[: EVIDENCE_CHARS * 2]
     events = _event_words(message)
@@ -351,10 +351,6 @@ def _evidence(
     title = SALES_TITLE.find(signature(body))
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))
-    if weight["wording"] and brand_of(organisation):  # a company's words, not a private person's
-        worded = _wording(shipped_model().read(words), weight["wording"])
-        if worded:
-            signals.append(worded)
     threshold = weight.get("threshold", THRESHOLD)
     for phrasing in OUTREACH_PHRASING:
         if not complete and sum(s.weight for s in signals) >= threshold:
@@ -362,6 +358,11 @@ def _evidence(
         found = phrasing.find(words)
         if found:
             signals.append(_signal(phrasing, found, weight))
+    certain = not complete and sum(s.weight for s in signals) >= threshold
+    if weight["wording"] and brand_of(organisation) and not certain:  # a company's words only
+        worded = _wording(shipped_model().read(words), weight["wording"])
+        if worded:
+            signals.append(worded)
     if any(s.name in ASKS for s in signals) and _brief_and_signed(body, organisation):
         reason = "a few lines signed for its company, asking for the reader's time"
         signals.append(Signal("brief-pitch", weight["brief-pitch"], reason))
