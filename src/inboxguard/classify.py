@@ -343,12 +343,13 @@ def _evidence(
         if found:
             signals = [s for s in signals if s.name != disarmed]
             signals.append(_signal(phrasing, found, weight))
-    signatures = f"{signature(body)}\n{signature(with_quotes)}"
+    own_signature = signature(body)
+    signatures = f"{own_signature}\n{signature(with_quotes)}"
     for signed in (BUYER_TITLE, PUBLIC_BODY):
         found = signed.find(_short_lines(signatures))
         if found:  # the quoted signature counts: a buyer's bump quotes her own first mail
             signals.append(_signal(signed, found, weight))
-    title = SALES_TITLE.find(signature(body))
+    title = SALES_TITLE.find(own_signature)
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))
     threshold = weight.get("threshold", THRESHOLD)
@@ -363,7 +364,8 @@ def _evidence(
         worded = _wording(shipped_model().read(words), weight["wording"])
         if worded:
             signals.append(worded)
-    if any(s.name in ASKS for s in signals) and _brief_and_signed(body, organisation):
+    asks = any(s.name in ASKS for s in signals)
+    if asks and _brief_and_signed(body, own_signature, organisation):
         reason = "a few lines signed for its company, asking for the reader's time"
         signals.append(Signal("brief-pitch", weight["brief-pitch"], reason))
     return signals
@@ -398,11 +400,11 @@ BRIEF_WORDS = 50
 something weigh a little more."""
 
 
-def _brief_and_signed(body: str, organisation: str | None) -> bool:
+def _brief_and_signed(body: str, own_signature: str, organisation: str | None) -> bool:
     brand = brand_of(organisation)
     return (
         brand is not None
-        and _spells(brand, signature(body))
+        and _spells(brand, own_signature)
         and len(_LETTERS.findall(without_signature(body))) <= BRIEF_WORDS
     )
 
