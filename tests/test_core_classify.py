@@ -13,6 +13,7 @@ from inboxguard.classify import (
     INVITE,
     OTHER,
     OUTREACH,
+    THRESHOLD,
     WEIGHTS,
     Verdict,
     classify,
@@ -585,6 +586,37 @@ def test_a_short_signed_request_for_a_meeting_alone_is_not_a_cold_one_liner(
     verdict = judge(raw)
     assert verdict.kind == OTHER
     assert "brief-pitch" not in names(verdict)
+
+
+COMPANY_VOICE = (
+    "Hi Alan,\n\nWe at Thornbury have been talking about Example's range for next season. "
+    "Could you spare 30 minutes with our team next week? We would like to go through the "
+    "plans.\n\nHarriet Cole\nSales Director\nThornbury\n"
+)
+
+
+def test_a_companys_voice_alone_is_never_a_pitch() -> None:
+    """Talking up its company, naming the user's, "we", a question and a meeting ask are what a
+    customer or a partner writes too: without one signal that sells, it is not outreach."""
+    no_model = {"wording": 0}
+    sender, subject = "Harriet <harriet@thornbury.co.uk>", "Next season"
+    voice = judge(build(sender=sender, subject=subject, body=COMPANY_VOICE), weights=no_model)
+    assert voice.score >= THRESHOLD
+    assert voice.kind == OTHER
+    assert "no-sales-signal" in names(voice)
+    tasting = ics(
+        organizer="harriet@thornbury.co.uk",
+        summary="Thornbury tasting",
+        description="Thornbury's new vintages, with the Example team.",
+    )
+    invitation = build(sender=sender, subject="Invitation: Thornbury tasting", calendar=tasting)
+    assert judge(invitation, weights=no_model).kind == OTHER
+    mailed = build(
+        sender=sender, subject=subject, body=COMPANY_VOICE, headers={"X-Mailer": "HubSpot"}
+    )
+    tool = judge(mailed, weights=no_model)
+    assert tool.kind == OUTREACH
+    assert "sales-mailer" in names(tool)
 
 
 LOOK_ALIKES = [

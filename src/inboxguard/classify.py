@@ -79,6 +79,22 @@ DECISIVE = frozenset({"buyer", "public-body", "job-offer", "job-application", "p
 for a call), a recruiter offering the user a job, someone applying for one, or a journalist, is
 never outreach, however salesy the rest reads (DESIGN: rules of judgement)."""
 
+BUSINESS_VOICE = frozenset(
+    {
+        "self-promotion",
+        "names-your-company",
+        "vendor-meets-you",
+        "company-voice",
+        "asks-the-reader",
+        "meeting-ask",
+        "sales-title",
+    }
+)
+"""Signals that say only that a company wants the reader's time, as customers, partners,
+institutions and event organisers do too: however many, they never make a pitch alone. A
+verdict of outreach or invite also needs one signal that sells (a sales tool, sales phrasing,
+sales wording)."""
+
 THRESHOLD = 3.0
 """A one-to-one message from outside scoring this much is outreach."""
 
@@ -229,6 +245,9 @@ def classify(
     score = sum(s.weight for s in signals)
     if any(s.name in DECISIVE and s.weight < 0 for s in signals):  # weighted 0: not counted
         return verdict(OTHER, relation=relation)  # a buyer, a job or the press: never a pitch
+    if not _sells(signals):
+        signals.append(Signal("no-sales-signal", 0, "nothing in it sells: only a company's voice"))
+        return verdict(OTHER, relation=relation)
     if invite is not None:
         # every invitation asks for a meeting: that alone says nothing about who sends it
         score -= sum(s.weight for s in signals if s.name == "meeting-ask")
@@ -353,14 +372,17 @@ def _evidence(
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))
     threshold = weight.get("threshold", THRESHOLD)
+
+    def certain() -> bool:
+        return not complete and sum(s.weight for s in signals) >= threshold and _sells(signals)
+
     for phrasing in OUTREACH_PHRASING:
-        if not complete and sum(s.weight for s in signals) >= threshold:
+        if certain():
             break
         found = phrasing.find(words)
         if found:
             signals.append(_signal(phrasing, found, weight))
-    certain = not complete and sum(s.weight for s in signals) >= threshold
-    if weight["wording"] and brand_of(organisation) and not certain:  # a company's words only
+    if weight["wording"] and brand_of(organisation) and not certain():  # a company's words only
         worded = _wording(shipped_model().read(words), weight["wording"])
         if worded:
             signals.append(worded)
@@ -369,6 +391,10 @@ def _evidence(
         reason = "a few lines signed for its company, asking for the reader's time"
         signals.append(Signal("brief-pitch", weight["brief-pitch"], reason))
     return signals
+
+
+def _sells(signals: list[Signal]) -> bool:
+    return any(s.weight > 0 and s.name not in BUSINESS_VOICE for s in signals)
 
 
 def own_words(message: Message) -> str:
