@@ -619,6 +619,20 @@ def test_a_companys_voice_alone_is_never_a_pitch() -> None:
     assert "sales-mailer" in names(tool)
 
 
+def test_mail_copied_to_others_outside_the_senders_company_counts_against() -> None:
+    alone = judge(build(body=PITCH))
+    own_colleague = judge(build(body=PITCH, headers={"Cc": "sam@bitesio.com"}))
+    copied = judge(build(body=PITCH, headers={"Cc": "bob@example.com, ann@partner.example"}))
+    assert "several-recipients" not in names(alone) + names(own_colleague)
+    counter = next(s for s in copied.signals if s.name == "several-recipients")
+    assert counter.weight < 0
+    assert counter.reason == "written to others beside the user (bob@example.com and 1 more)"
+    assert copied.score == alone.score + counter.weight
+    team = ics(attendees=(USER, "bob@example.com", "sam@bitesio.com"))
+    invited = judge(build(body=INVITE_BODY, calendar=team))
+    assert "bob@example.com" in next(s.reason for s in invited.signals if s.weight < 0)
+
+
 LOOK_ALIKES = [
     (
         "Re: your talk",

@@ -13,7 +13,7 @@ from .history import History, NoHistory
 from .lists import Lists
 from .markers import addressed_to_user, automatic_reason, bulk_reason, forged_reason
 from .message import Address, Message
-from .organisation import brand_of, identity, is_public_body
+from .organisation import brand_of, identity, is_public_body, registrable_domain
 from .phrasing import (
     BUYER_TITLE,
     DISARMING,
@@ -66,6 +66,7 @@ WEIGHTS: Mapping[str, float] = {
     "community": -3.0,
     "confirmation": -3.0,
     "relationship": -3.0,
+    "several-recipients": -1.5,
     "names-your-company": 1.0,
     "vendor-meets-you": 1.5,
     "brief-pitch": 1.0,
@@ -483,6 +484,10 @@ def _structure(
         add("asks-the-reader", f'asks the reader ("{question[:60]}")')
     if _REPLY_SUBJECT.match(message.subject) or _is_forward(message):
         add("fake-thread", '"Re:" with no reply to anything the user sent')
+    others = _others_addressed(message, user, organisation)
+    if others:
+        more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+        add("several-recipients", f"written to others beside the user ({others[0]}{more})")
     marks = tracking_marks(message)
     if marks:
         add("tracking", "; ".join(marks))
@@ -494,6 +499,27 @@ def _structure(
     if organisation and fingerprint and history.template_seen(organisation, fingerprint):
         add("repeated-template", f"the same text as an earlier message from {organisation}")
     return signals
+
+
+def _others_addressed(message: Message, user: User, organisation: str | None) -> list[str]:
+    """Who else, outside the sender's organisation, the message or its invitation is addressed
+    to: a sequence writes to one person, a customer or a partner copies the team."""
+    sender = message.sender.email if message.sender else ""
+    own = {organisation, registrable_domain(sender.rpartition("@")[2])}
+    invited = (
+        (a for c in message.calendars for a in c.attendees) if message.may_have_calendar else ()
+    )
+    others: list[str] = []
+    for address in (*(a.email for a in message.recipients), *invited):
+        address = address.lower()
+        if (
+            address in others
+            or user.is_own_address(address)
+            or registrable_domain(address.rpartition("@")[2]) in own
+        ):
+            continue
+        others.append(address)
+    return others
 
 
 SIGNATURE_LINE = 60
