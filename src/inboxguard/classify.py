@@ -47,6 +47,7 @@ WEIGHTS: Mapping[str, float] = {
     "referral-ask": 2.0,
     "sequence-opt-out": 2.0,
     "first-touch": 1.0,
+    "self-introduction": 1.0,
     "company-voice": 0.5,
     "asks-the-reader": 0.5,
     "sales-title": 1.5,
@@ -89,10 +90,11 @@ BUSINESS_VOICE = frozenset(
         "asks-the-reader",
         "meeting-ask",
         "sales-title",
+        "self-introduction",
     }
 )
-"""Signals that say only that a company wants the reader's time, as customers, partners,
-institutions and event organisers do too: however many, they never make a pitch alone. A
+"""Signals that say only that a company wants the reader's time (or who is writing), as
+customers, partners, institutions and event organisers do too: however many, they never make a pitch alone. A
 verdict of outreach or invite also needs one signal that sells (a sales tool, sales phrasing,
 sales wording)."""
 
