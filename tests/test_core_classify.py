@@ -937,6 +937,50 @@ LOOK_ALIKES = [
             "Guild\n"
         ),
     ),
+    (
+        "WG: Lombardkredit",
+        "thomas.vogt@vogt-partner.ch",
+        (
+            "Sehr geehrter Herr Porter\n\nIch erlaube mir, auf meine untenstehende Anfrage "
+            "zurückzukommen. Könnten Sie mir ein Angebot mit Zinssatz zukommen lassen? Wäre es "
+            "möglich, nächste Woche kurz zu telefonieren?\n\nThomas Vogt\nVogt & Partner\n"
+        ),
+    ),
+    (
+        "Relance : demande d'offre",
+        "ac.lemaire@fondation-lemaire.ch",
+        (
+            "Monsieur Porter,\n\nJe me permets de vous relancer : nous n'avons pas reçu votre "
+            "offre suite à notre demande du 3 février. Seriez-vous disponible cette semaine pour "
+            "un entretien ?\n\nAnne-Catherine Lemaire\nFondation Lemaire\n"
+        ),
+    ),
+    (
+        "RE: Custody fees",
+        "c.pemberton@harcourtfo.co.uk",
+        (
+            "Hi Alan,\n\nJust checking in on the revised fee schedule - could you send us the "
+            "revised custody fee schedule by the 12th? Could we hop on a quick 15-minute call "
+            "tomorrow?\n\nCharlotte\nHarcourt Family Office\n"
+        ),
+    ),
+    (
+        "Re: Confidential - COO",
+        "nikhil@ardentsearch.com",
+        (
+            "Hi Alan,\n\nJust resurfacing this in case it got buried. My client is looking for "
+            "a COO - would you be open to a confidential 20-minute conversation?\n\nNikhil\n"
+            "Ardent Search\n"
+        ),
+    ),
+    (
+        "Kurze Frage",
+        "andreas.frei@bluewin.ch",
+        (
+            "Hoi Alan\n\nKurze Frage: Hättest du mal zehn Minuten für einen kurzen Anruf? Es "
+            "geht um das Praktikum meines Sohnes.\n\nLiebe Grüsse\nAndreas\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's

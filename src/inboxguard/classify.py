@@ -238,6 +238,10 @@ def classify(
     if _is_forward(message) and _forwards_someone(message, sender):
         signals.append(Signal("forward", 0, "a forwarded message"))
         return verdict(OTHER, relation=relation)
+    if organisation and "@" in organisation:
+        why = f"a private person ({organisation}), writing for no company"
+        signals.append(Signal("private-person", 0, why))
+        return verdict(OTHER, relation=relation)
     if is_public_body(organisation):
         why = f"a government or academic sender ({organisation})"
         signals.append(Signal("public-body", 0, why))

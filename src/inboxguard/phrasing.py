@@ -429,6 +429,9 @@ BUYER = _phrasing(
     r"\bget (?:pricing|prices|a quote|a proposal) from\b|\bwho'?s (?:putting|pulling) (?:the|our) (?:proposal|quote|pricing) together\b|\b(?:pick|choose|select) (?:a|our) (?:new )?(?:3PL|supplier|vendor|provider|partner) by\b",
     r"\bbefore (?:the |our |we (?:issue|raise|send|place) (?:the |our )?)?(?:PO|purchase order|order)\b|\b(?:our|the) (?:selection|buy|order) for (?:AW|SS|FW)\d\d\b",
     r"\bour renewal\b|\brenewal (?:with|justification)\b|\bwe already use\b|\bya (?:usamos|utilizamos|trabajamos con)\b|\bnous utilisons déjà\b|\bwir nutzen bereits\b|\bjá (?:usamos|utilizamos)\b|\busiamo già\b|\b(?:\d+ )?(?:licen[cs]es|seats) (?:more|additional)\b|\badditional (?:licen[cs]es|seats)\b|\blicencias adicionales\b",
+    r"\b(?:demande d'offre|mettre au concours|Offertanfrage|Offertenanfrage)\b|\bvotre offre suite à (?:notre|ma) demande\b|\b(?:nous|me) faire parvenir (?:[\w'-]+ ){0,4}(?:une|votre) offre\b",
+    r"\b(?:könnten|können|würden) Sie (?:mir|uns) (?:ein|Ihr) (?:Angebot|Offerte)\b|\b(?:meine|unsere) (?:untenstehende |obige )?Anfrage\b",
+    r"\b(?:send|share) (?:us|me) (?:the|your) (?:[\w-]+ ){0,4}(?:proposal|quote|quotation|offer|pricing|fee schedule|price list)\b|\brevised (?:fee|price|pricing) (?:schedule|proposal|offer)\b",
     r"(?:^|\n)(?:re: |aw: |fw: )?RF[QP]\b|\bwe(?: are|'re) comparing (?:two|three|four|several|\d) (?:\w+ )?(?:hotels|suppliers|vendors|offers|quotes|proposals|venues|manufacturers)\b|\b(?:would like|like to (?:ask|request)) (?:\w+ ){0,3}to quote\b|\bplease quote (?:at|for|us)\b",
 )
 
@@ -460,7 +463,7 @@ RECRUITER = _phrasing(
     r"\b(?:búsqueda de (?:su |un |una )?nuev[oa]|retribución|proceso confidencial|cazatalentos|headhunter|offre d'emploi|poste de (?:directeur|directrice|responsable)|vacature|Position als|stilling som|tjänsten som)\b",
     r"\b(?:cabinet de recrutement|recrutement d'un|votre parcours|en toute confidentialité|ihr werdegang|su trayectoria|tu trayectoria|il suo percorso|jouw achtergrond|búsqueda confidencial)\b",
     r"\b(?:oferta pracy|propozycj\w+ pracy|proces\w* rekrutacyjn\w+|nabídk\w+ (?:práce|zaměstnání)|výběrov\w+ řízení|állásajánlat\w*|munkalehetőség\w*|iş teklifi|kariyer fırsatı|työtarjou\w+|rekrytoin\w*|tööpakkumi\w*|jobbtilbud|jobtilbud|stillingen som|stillinga som|oferta de feina|pozycj\w+ (?:dyrektora|kierownika)|pozici (?:ředitele|vedoucího))\b|転職|ポジションのご紹介",
-    r"\bconfidential (?:\w+[- ])?(?:conversation|chat|call|discussion)\b|\b(?:coo|ceo|cfo|cto|cio|ciso|vp|svp|evp|managing director) (?:role|position|opportunity|search|mandate)\b",
+    r"\bconfidential (?:\w+[- ]){0,2}(?:conversation|chat|call|discussion)\b|\b(?:looking for|seeking|searching for|recruiting) an? (?:new )?(?:COO|CEO|CFO|CTO|CIO|CISO|managing director|head of)\b|\b(?:coo|ceo|cfo|cto|cio|ciso|vp|svp|evp|managing director) (?:role|position|opportunity|search|mandate)\b",
     r"\b(?:processo seletivo confidencial|vaga (?:de|para) (?:diretor|gerente|coordenador|head)|seu perfil chamou|su perfil (?:me )?llamó|il suo profilo (?:mi )?ha colpito|ihr profil hat mich)\b",
     r"\b(?:a |this )?confidential approach\b|\bI'?m retained by\b|\b(?:the|my) client is (?:starting|holding|running) (?:first |final )?interviews\b",
 )
