@@ -517,6 +517,13 @@ def test_a_sending_domain_belongs_to_the_brand_it_signs_for() -> None:
     signed = body.replace("Growthkiln\ngrowthkiln.com", "Growthkiln Capital\ngrowthkilncapital.com")
     verdict = judge(build(sender="Tyler <tyler@getgrowthkiln.com>", body=signed))
     assert verdict.organisation == "growthkilncapital.com"
+    product = body.replace("Growthkiln\ngrowthkiln.com", "Growthkiln Ads\ngrowthkilnads.com")
+    verdict = judge(build(sender="Tyler <tyler@getgrowthkiln.com>", body=product))
+    assert verdict.organisation == "growthkilnads.com"
+    other = body.replace("Growthkiln\ngrowthkiln.com", "Kilnworks\nkilnworks.com")
+    assert judge(build(sender="Tyler <tyler@getgrowthkiln.com>", body=other)).organisation == (
+        "getgrowthkiln.com"
+    )
 
 
 def test_a_platforms_customer_named_only_by_its_unsubscribe_link_is_the_vendor() -> None:

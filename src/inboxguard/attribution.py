@@ -132,7 +132,8 @@ _AFFIXES = re.compile(
 def _second_brand_of(label: str, brand: str | None) -> bool:
     """Whether a domain label is a sending variant of the brand its signature names: the brand
     with a few letters added, or both the same once `try-`, `get`, `-hq`, `capital` and the like
-    are off (`try-tutorly` and `tutorlyhq`, `getstackbridge` and `stackbridgecapital`)."""
+    are off (`try-tutorly` and `tutorlyhq`, `getstackbridge` and `stackbridgecapital`), or the
+    sending label without its `get` the brand's first word (`getthreadline`, `threadlinescrubs`)."""
     if brand is None:
         return False
     sending, signed = label.replace("-", ""), brand.replace("-", "")
@@ -140,8 +141,10 @@ def _second_brand_of(label: str, brand: str | None) -> bool:
         return False
     if len(signed) >= 5 and signed in sending and len(sending) - len(signed) <= SECOND_BRAND_AFFIX:
         return True
-    core = _AFFIXES.sub("", signed)
-    return len(core) >= 5 and _AFFIXES.sub("", sending) == core
+    core, sending_core = _AFFIXES.sub("", signed), _AFFIXES.sub("", sending)
+    if len(core) >= 5 and sending_core == core:
+        return True
+    return sending_core != sending and len(sending_core) >= 6 and signed.startswith(sending_core)
 
 
 def _is_known_vendor(state: VendorState) -> bool:

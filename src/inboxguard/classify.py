@@ -94,9 +94,9 @@ BUSINESS_VOICE = frozenset(
     }
 )
 """Signals that say only that a company wants the reader's time (or who is writing), as
-customers, partners, institutions and event organisers do too: however many, they never make a pitch alone. A
-verdict of outreach or invite also needs one signal that sells (a sales tool, sales phrasing,
-sales wording)."""
+customers, partners, institutions and event organisers do too: however many, they never make a
+pitch alone. A verdict of outreach or invite also needs one signal that sells (a sales tool,
+sales phrasing, sales wording)."""
 
 THRESHOLD = 3.0
 """A one-to-one message from outside scoring this much is outreach."""
