@@ -557,6 +557,32 @@ def test_a_signed_one_liner_asking_for_time_is_outreach_and_a_friends_is_not() -
     assert friend.kind == OTHER
 
 
+def test_german_bumps_and_break_ups_are_outreach() -> None:
+    bump = (
+        "Hallo Herr Porter,\n\nnur kurz nachgehakt, falls meine Nachricht untergegangen ist: "
+        "Für Dezember hätten wir noch zwei Köche verfügbar.\n\nAnna Kovács\nPersonalbrücke\n"
+    )
+    goodbye = (
+        "Guten Tag Herr Porter,\n\nich habe Sie zweimal angeschrieben und nichts gehört. Ich "
+        "gehe davon aus, dass das Thema keine Rolle spielt, und melde mich nicht weiter.\n\n"
+        "Henrik Baumgartner\nVertrieb, Voralpen Strom\n"
+    )
+    for body, phrasing in ((bump, "follow-up"), (goodbye, "break-up")):
+        raw = build(sender="Rep <rep@vendor-example.de>", subject="Re: Küche", body=body)
+        verdict = judge(raw)
+        assert phrasing in names(verdict)
+        assert verdict.kind == OUTREACH
+
+
+def test_a_forward_of_the_senders_own_mail_named_only_by_name_is_a_fake_thread() -> None:
+    own = "\n-----Ursprüngliche Nachricht-----\nVon: Dana Seller\nBetreff: Bitesio\n\nHallo\n"
+    fake = judge(build(subject="WG: Bitesio", body=PITCH + own))
+    assert "fake-thread" in names(fake)
+    assert fake.kind == OUTREACH
+    other = own.replace("Dana Seller", "Bob Buyer")
+    assert "forward" in names(judge(build(subject="WG: Bitesio", body=PITCH + other)))
+
+
 @pytest.mark.parametrize("subject", ["ENC: Proposta", "Fwd: Proposal", "WG: Angebot"])
 def test_a_forward_that_forwards_nothing_is_a_fake_thread(subject: str) -> None:
     fake = judge(build(subject=subject, body=PITCH))
@@ -986,6 +1012,24 @@ LOOK_ALIKES = [
         (
             "Hoi Alan\n\nKurze Frage: Hättest du mal zehn Minuten für einen kurzen Anruf? Es "
             "geht um das Praktikum meines Sohnes.\n\nLiebe Grüsse\nAndreas\n"
+        ),
+    ),
+    (
+        "WG: Anfrage Tageskarten Busgruppe",
+        "office@busreisen-wagner.at",
+        (
+            "Sehr geehrter Herr Porter,\n\nich darf mich nochmals bezüglich unserer Anfrage "
+            "melden. Leider haben wir bisher kein Angebot erhalten, und unsere Kunden möchten "
+            "die Fahrt fix machen.\n\nGerhard Wagner\nBusreisen Wagner\n"
+        ),
+    ),
+    (
+        "RE: contract rates",
+        "charlotte@snowlineholidays.co.uk",
+        (
+            "Hi Alan,\n\nJust checking in on the below - could you please send us your "
+            "tour-operator contract rates for next winter? Happy to jump on a call this "
+            "week.\n\nCharlotte\nProduct Manager, Snowline Holidays\n"
         ),
     ),
 ]

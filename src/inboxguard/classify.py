@@ -311,14 +311,19 @@ def _is_forward(message: Message) -> bool:
 
 
 _FORWARDED_FROM = re.compile(r"^\s*(?:From|Von|De|Da|Van):\s.*?([\w.+'-]+@[\w.-]+)", re.M | re.I)
+_FORWARDED_NAME = re.compile(r"^\s*(?:From|Von|De|Da|Van):\s*([^@\n]+?)\s*$", re.M | re.I)
 
 
 def _forwards_someone(message: Message, sender: Address) -> bool:
     """Whether a "Fwd:" forwards someone else's mail: a vendor "forwarding" its own earlier
-    pitch, or nothing at all under a "Fwd:", plays a sales trick."""
+    pitch (named by address, or by name alone as Outlook writes it), or nothing at all under a
+    "Fwd:", plays a sales trick."""
     found = _FORWARDED_FROM.search(message.text)
     if found is not None:
         return identity(found.group(1)) != identity(sender.email)
+    named = _FORWARDED_NAME.search(message.text)
+    if named is not None and sender.name:
+        return named.group(1).strip("\"'").lower() != sender.name.lower()
     return _QUOTE_HEADER.search(message.text) is not None
 
 

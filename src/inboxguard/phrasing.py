@@ -240,6 +240,7 @@ FOLLOW_UP = _phrasing(
     r"\bjust checking in\b|\bmight have (?:overlooked|missed)\b|\bin case (?:it|this|my note) got buried\b",
     r"\bmy (?:previous|last|earlier) (?:email|note|message)s?\b",
     r"\b(?:nachfassen|melde mich noch einmal|meine letzte (?:E-Mail|Nachricht)|wollte nachhaken)\b",
+    r"\b(?:(?:noch einmal |nochmal )?nach oben holen|(?:kurz |nochmal |noch einmal )nachgehakt|falls meine (?:Nachricht|Mail|E-Mail) untergegangen ist|ich hänge mich (?:noch einmal |nochmal )?an meine (?:Nachricht|Mail|E-Mail)|(?:zweimal|mehrfach|bereits) angeschrieben)\b",
     r"\b(?:je me permets de (?:vous )?relancer|suite à mon (?:précédent )?(?:e-?mail|message)|relance)\b",
     r"\b(?:le escribo de nuevo|sigo a la espera|mi (?:correo|mensaje) anterior|retomo)\b",
     r"\b(?:la mia (?:email|mail) precedente|ricontatto)\b|\bmijn vorige (?:e-?)?(?:mail|bericht)\b",
@@ -289,6 +290,7 @@ BREAK_UP = _phrasing(
     r"(?:email cuối cùng|最后一封邮件|不再打扰)",
     r"\b(?:(?:werde|möchte) (?:ich )?Sie (?:daher )?nicht (?:weiter|länger|mehr) (?:kontaktieren|belästigen|stören)|Letzte Nachricht|keine Rückmeldung erhalten habe, gehe ich davon aus)\b",
     r"\b(?:I won'?t keep (?:emailing|bugging|chasing|writing)|last (?:one|note|email) from me)\b",
+    r"\b(?:(?:ich )?melde mich (?:dann )?nicht (?:mehr|weiter)|werde mich nicht mehr melden)\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -430,8 +432,8 @@ BUYER = _phrasing(
     r"\bbefore (?:the |our |we (?:issue|raise|send|place) (?:the |our )?)?(?:PO|purchase order|order)\b|\b(?:our|the) (?:selection|buy|order) for (?:AW|SS|FW)\d\d\b",
     r"\bour renewal\b|\brenewal (?:with|justification)\b|\bwe already use\b|\bya (?:usamos|utilizamos|trabajamos con)\b|\bnous utilisons déjà\b|\bwir nutzen bereits\b|\bjá (?:usamos|utilizamos)\b|\busiamo già\b|\b(?:\d+ )?(?:licen[cs]es|seats) (?:more|additional)\b|\badditional (?:licen[cs]es|seats)\b|\blicencias adicionales\b",
     r"\b(?:demande d'offre|mettre au concours|Offertanfrage|Offertenanfrage)\b|\bvotre offre suite à (?:notre|ma) demande\b|\b(?:nous|me) faire parvenir (?:[\w'-]+ ){0,4}(?:une|votre) offre\b",
-    r"\b(?:könnten|können|würden) Sie (?:mir|uns) (?:ein|Ihr) (?:Angebot|Offerte)\b|\b(?:meine|unsere) (?:untenstehende |obige )?Anfrage\b",
-    r"\b(?:send|share) (?:us|me) (?:the|your) (?:[\w-]+ ){0,4}(?:proposal|quote|quotation|offer|pricing|fee schedule|price list)\b|\brevised (?:fee|price|pricing) (?:schedule|proposal|offer)\b",
+    r"\b(?:könnten|können|würden) Sie (?:mir|uns) (?:ein|Ihr) (?:Angebot|Offerte)\b|\b(?:meine|unsere) (?:untenstehende |obige )?Anfrage\b|\b(?:bezüglich|zu) (?:meiner|unserer) Anfrage\b|\b(?:bisher|noch) kein Angebot erhalten\b",
+    r"\b(?:send|share) (?:us|me) (?:the|your) (?:[\w-]+ ){0,4}(?:proposal|quote|quotation|offer|pricing|fee schedule|price list|rates)\b|\brevised (?:fee|price|pricing) (?:schedule|proposal|offer)\b",
     r"(?:^|\n)(?:re: |aw: |fw: )?RF[QP]\b|\bwe(?: are|'re) comparing (?:two|three|four|several|\d) (?:\w+ )?(?:hotels|suppliers|vendors|offers|quotes|proposals|venues|manufacturers)\b|\b(?:would like|like to (?:ask|request)) (?:\w+ ){0,3}to quote\b|\bplease quote (?:at|for|us)\b",
 )
 
