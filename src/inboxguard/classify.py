@@ -54,7 +54,7 @@ WEIGHTS: Mapping[str, float] = {
     "priority-question": 2.0,
     "self-promotion": 1.5,
     "fake-thread": 1.5,
-    "tracking": 1.5,
+    "tracking": 2.0,
     "sales-mailer": 1.5,
     "repeated-template": 1.5,
     "buyer": -4.0,
