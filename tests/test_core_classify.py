@@ -261,7 +261,11 @@ def test_weights_override_changes_a_signal_weight() -> None:
 def test_weights_override_can_make_a_buyer_look_like_outreach() -> None:
     raw = build(sender="Priya <priya@northclinic.com>", subject="Gloves", body=CUSTOMER)
     assert judge(raw).kind == OTHER
-    assert judge(raw, weights={"buyer": 0.0, "threshold": 1.0}).kind == OUTREACH
+    unweighed = judge(raw, weights={"buyer": 0.0, "threshold": 1.0})
+    assert unweighed.score >= 1.0
+    assert "no-sales-signal" in names(unweighed)  # a follow-up alone is what a buyer's chaser says
+    opener = raw.replace(b"Just following up on my previous email", b"I'm reaching out because")
+    assert judge(opener, weights={"buyer": 0.0, "threshold": 1.0}).kind == OUTREACH
 
 
 # not outreach
@@ -650,6 +654,23 @@ def test_a_companys_voice_alone_is_never_a_pitch() -> None:
     tool = judge(mailed, weights=no_model)
     assert tool.kind == OUTREACH
     assert "sales-mailer" in names(tool)
+
+
+def test_a_chaser_alone_is_never_a_pitch() -> None:
+    """A fake "Re:", a bump and a free offer are what a customer chasing her quote writes too;
+    with a cold opener beside them, they make a pitch."""
+    chaser = (
+        "Hi Alan,\n\nJust checking in on the below. Happy to jump on a call this week - our "
+        "groups travel free of charge with us.\n\nCharlotte\nSnowline Holidays\n"
+    )
+    sender, no_model = "Charlotte <charlotte@snowline.example>", {"wording": 0}
+    chasing = judge(build(sender=sender, subject="Re: Lift passes", body=chaser), weights=no_model)
+    assert {"fake-thread", "follow-up", "value-pitch"} <= set(names(chasing))
+    assert chasing.score >= THRESHOLD
+    assert chasing.kind == OTHER
+    opened = chaser.replace("Just checking in on the below.", "I came across your resort.")
+    cold = judge(build(sender=sender, subject="Re: Lift passes", body=opened), weights=no_model)
+    assert cold.kind == OUTREACH
 
 
 def test_mail_copied_to_others_outside_the_senders_company_counts_against() -> None:

@@ -98,6 +98,11 @@ customers, partners, institutions and event organisers do too: however many, the
 pitch alone. A verdict of outreach or invite also needs one signal that sells (a sales tool,
 sales phrasing, sales wording)."""
 
+CHASING = frozenset({"follow-up", "fake-thread", "value-pitch"})
+"""Sales signals that a customer chasing the quote she asked for shares with a bump ("Re:", "just
+checking in", "best rates", "free of charge"): they add to a pitch's score, but like a company's
+voice they cannot make one alone."""
+
 THRESHOLD = 3.0
 """A one-to-one message from outside scoring this much is outreach."""
 
@@ -253,7 +258,8 @@ def classify(
     if any(s.name in DECISIVE and s.weight < 0 for s in signals):  # weighted 0: not counted
         return verdict(OTHER, relation=relation)  # a buyer, a job or the press: never a pitch
     if not _sells(signals):
-        signals.append(Signal("no-sales-signal", 0, "nothing in it sells: only a company's voice"))
+        why = "nothing that only a pitch would say: customers and partners write all this too"
+        signals.append(Signal("no-sales-signal", 0, why))
         return verdict(OTHER, relation=relation)
     if invite is not None:
         # every invitation asks for a meeting: that alone says nothing about who sends it
@@ -406,7 +412,7 @@ def _evidence(
 
 
 def _sells(signals: list[Signal]) -> bool:
-    return any(s.weight > 0 and s.name not in BUSINESS_VOICE for s in signals)
+    return any(s.weight > 0 and s.name not in BUSINESS_VOICE | CHASING for s in signals)
 
 
 def own_words(message: Message) -> str:
@@ -432,7 +438,7 @@ def _wording(reading: Reading, most: float) -> Signal | None:
     return Signal("wording", weight, f"worded like sales mail ({reading.probability:.2f}: {words})")
 
 
-ASKS = frozenset({"referral-ask", "value-pitch", "priority-question", "first-touch"})
+ASKS = frozenset({"referral-ask", "priority-question", "first-touch"})
 BRIEF_WORDS = 50
 """A cold one-liner has little room for evidence: a few lines from a company that ask for
 something weigh a little more."""
