@@ -103,6 +103,8 @@ CHASING = frozenset({"follow-up", "fake-thread", "value-pitch"})
 checking in", "best rates", "free of charge"): they add to a pitch's score, but like a company's
 voice they cannot make one alone."""
 
+_CANNOT_CARRY = BUSINESS_VOICE | CHASING
+
 THRESHOLD = 3.0
 """A one-to-one message from outside scoring this much is outreach."""
 
@@ -412,7 +414,7 @@ def _evidence(
 
 
 def _sells(signals: list[Signal]) -> bool:
-    return any(s.weight > 0 and s.name not in BUSINESS_VOICE | CHASING for s in signals)
+    return any(s.weight > 0 and s.name not in _CANNOT_CARRY for s in signals)
 
 
 def own_words(message: Message) -> str:
