@@ -578,6 +578,40 @@ def test_german_bumps_and_break_ups_are_outreach() -> None:
         assert verdict.kind == OUTREACH
 
 
+def test_dutch_referral_asks_nudges_and_break_ups_are_outreach() -> None:
+    sender = "Rep <rep@vendor-example.nl>"
+    referral = (
+        "Goedemorgen,\n\nIk ben op zoek naar de persoon die verantwoordelijk is voor Google "
+        "Ads. Kunt u mij doorverwijzen naar de juiste collega?\n\nThijs\nGroeihuis\n"
+    )
+    asked = judge(build(sender=sender, subject="Vraag", body=referral))
+    assert "buyer" not in names(asked)  # looking for the right person, not for a supplier
+    assert "referral-ask" in names(asked)
+    nudge = "Alan, heb je nog interesse in goedkopere verzendlabels?\n\nBas | Vendor-example\n"
+    assert "first-touch" in names(judge(build(sender=sender, subject="labels", body=nudge)))
+    goodbye = "Omdat ik niets hoorde, zal ik u niet langer lastigvallen.\n\nPieter-Jan\n"
+    assert "break-up" in names(judge(build(sender=sender, subject="Extra handen", body=goodbye)))
+
+
+def test_a_product_update_to_the_users_own_account_confirms_a_relationship() -> None:
+    update = (
+        "Upgrade to Business before March 15 and get 25% off.\n\nYou're receiving product "
+        "updates because you're an admin of a Tracklane workspace.\n"
+    )
+    verdict = judge(build(sender="Tracklane <updates@tracklane.example>", body=update))
+    assert "confirmation" in names(verdict)
+    assert verdict.kind == OTHER
+
+
+def test_the_users_own_name_at_another_own_domain_is_the_user() -> None:
+    user = User(USER, "Alan Porter", ("example.com", "example.org"))
+    local = USER.partition("@")[0]
+    raw = build(body=PITCH, headers={"Cc": f"{local}@example.org"})
+    assert "several-recipients" not in names(classify(parse(raw), user, NO_LISTS))
+    raw = build(body=PITCH, headers={"Cc": "bob@example.org"})
+    assert "several-recipients" in names(classify(parse(raw), user, NO_LISTS))
+
+
 def test_a_forward_of_the_senders_own_mail_named_only_by_name_is_a_fake_thread() -> None:
     own = "\n-----Ursprüngliche Nachricht-----\nVon: Dana Seller\nBetreff: Bitesio\n\nHallo\n"
     fake = judge(build(subject="WG: Bitesio", body=PITCH + own))

@@ -40,12 +40,18 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout30": 0.84,
     "heldout31": 0.92,
     "heldout32": 0.82,
+    "heldout33": 0.86,
+    "heldout34": 0.72,
+    "heldout35": 0.88,
+    "heldout36": 0.86,
 }
 """Sets whose misses were not all tuned on, at the recall they reach now: heldout22 to 28
 untouched since their one measurement but for their false alarms (24 and 26 then partly tuned on:
 German and English phrasings, recruiters who fill vacancies); heldout13 and 15-18 with
 their misses untuned, but read by the wording model's training; heldout20 and 21 with a first
-phrasing for Afrikaans, Malay, Indonesian, Vietnamese, Chinese and Thai."""
+phrasing for Afrikaans, Malay, Indonesian, Vietnamese, Chinese and Thai; heldout29 to 36 (session
+4) with their false alarms fixed and only a few general phrasings their misses showed missing
+(German and Dutch bumps and break-ups, a Dutch "heb je nog interesse")."""
 
 
 def _labels(folder: Path) -> list[dict[str, str]]:

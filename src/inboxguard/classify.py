@@ -522,19 +522,23 @@ def _structure(
 
 def _others_addressed(message: Message, user: User, organisation: str | None) -> list[str]:
     """Who else, outside the sender's organisation, the message or its invitation is addressed
-    to: a sequence writes to one person, a customer or a partner copies the team."""
+    to (the user's own name at another of the user's domains is the user): a sequence writes to
+    one person, a customer or a partner copies the team."""
     sender = message.sender.email if message.sender else ""
     own = {organisation, registrable_domain(sender.rpartition("@")[2])}
+    user_local = user.email.partition("@")[0].lower()
     invited = (
         (a for c in message.calendars for a in c.attendees) if message.may_have_calendar else ()
     )
     others: list[str] = []
     for address in (*(a.email for a in message.recipients), *invited):
         address = address.lower()
+        domain = address.rpartition("@")[2]
         if (
             address in others
             or user.is_own_address(address)
-            or registrable_domain(address.rpartition("@")[2]) in own
+            or (address.partition("@")[0] == user_local and user.is_own_domain(domain))
+            or registrable_domain(domain) in own
         ):
             continue
         others.append(address)

@@ -291,6 +291,7 @@ BREAK_UP = _phrasing(
     r"\b(?:(?:werde|möchte) (?:ich )?Sie (?:daher )?nicht (?:weiter|länger|mehr) (?:kontaktieren|belästigen|stören)|Letzte Nachricht|keine Rückmeldung erhalten habe, gehe ich davon aus)\b",
     r"\b(?:I won'?t keep (?:emailing|bugging|chasing|writing)|last (?:one|note|email) from me)\b",
     r"\b(?:(?:ich )?melde mich (?:dann )?nicht (?:mehr|weiter)|werde mich nicht mehr melden)\b",
+    r"\b(?:(?:ik zal|zal ik) (?:u|je|jullie) (?:dan ook )?niet (?:langer|meer|verder) lastig ?vallen|ik val (?:u|je|jullie) niet (?:langer|meer) lastig)\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -345,7 +346,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:snabb fråga|hurtigt spørgsmål|kurze frage|petite question|pregunta rápida|domanda veloce|korte vraag|pergunta rápida|szybkie pytanie|rychlá otázka)\b",
     r"\b(?:kennismaking|prise de contact|primera reunión|intro call|introductory call|kennenlerngespräch|tutustumis\w*)\b",
     r"\b(?:I came across|came across your|stumbled (?:on|across) your|found you (?:on|via|through))\b",
-    r"\b(?:do you need|are you looking for|szüksége van|potrzebuj\w+ (?:pan|pani|państwo)|potřebujete|tarvitsetteko|tarvitsetko|behöver ni|behöver du|trenger dere|trenger du|har I brug for|har du brug for|necesita|necesitas|avez-vous besoin|brauchen sie|benötigen sie|ha bisogno|heeft u behoefte|hebt u behoefte|precisa de|ihtiyacınız var mı|kas teil on vaja)\b[^.!?\n]{0,80}\?",
+    r"\b(?:do you need|are you looking for|szüksége van|potrzebuj\w+ (?:pan|pani|państwo)|potřebujete|tarvitsetteko|tarvitsetko|behöver ni|behöver du|trenger dere|trenger du|har I brug for|har du brug for|necesita|necesitas|avez-vous besoin|brauchen sie|benötigen sie|ha bisogno|heeft u behoefte|hebt u behoefte|heb je (?:nog )?interesse in|heeft u (?:nog )?interesse in|hebben jullie (?:nog )?interesse in|precisa de|ihtiyacınız var mı|kas teil on vaja)\b[^.!?\n]{0,80}\?",
     r"\bgreetings from\b|\b(?:thanks|thank you) for downloading\b|\b(?:dziękuję|dziękujemy) za pobranie\b|\bdanke für (?:das|den|ihr) (?:herunterladen|download)\b|\bmerci d'avoir téléchargé\b|\bgracias por descargar\b|\bgrazie per aver scaricato\b|\bbedankt voor het downloaden\b",
     r"\b(?:przepraszam,? jeśli (?:trafiam|piszę) (?:pod zły adres|do niewłaściwej osoby)|sorry if (?:i'?ve|i have) (?:reached|got|contacted) the wrong person)\b",
     r"\b(?:olen \w+(?: \w+){0,2} (?:omanik|omistaja|toimitusjohtaja|asutaja|perustaja)|jeg (?:driver|eier|ejer) (?:et|en) (?:lite |lille )?\w*(?:firma|selskap|selskab|virksomhed|bedrift|foretak|vaskeri|import)\w*|jag (?:driver|äger) (?:ett|en) (?:litet |liten )?\w*(?:företag|firma|bolag|byrå)|ég (?:rek|á) (?:lítið |lítinn )?\w*(?:fyrirtæki|stofu)|je suis (?:vigneron|producteur|fabricant|fondateur|fondatrice|gérant|gérante|artisan)|i run (?:a|an) (?:small )?\w+ (?:company|business|firm|agency|studio|consultancy|merchant)|i'?m the (?:owner|founder|director) of)\b",
@@ -396,7 +397,7 @@ BUYER = _phrasing(
     r"\b(?:ci servirebbe|nos gustaría|necesitamos|pourriez-vous nous|bitte senden Sie uns|können Sie uns|kunt u ons)\b.{0,60}\b(?:preventivo|presupuesto|devis|Angebot|offerte|orçamento|precio|prix|Preis)",
     r"\b(?:send|give) us (?:a |your )?(?:proposal|quote|quotation|demo|pricing|price list|offer)\b|\b(?:our|this|the attached|attached) (?:request for (?:proposal|quotation|information)|RF[PQI])\b",
     r"\b(?:an?|your|some) indicative pric\w+|\bprijsindicatie\b|\bindicatie van de kosten\b|\bwe(?:'re| are) (?:looking for|evaluating|comparing) (?:a |an )?(?:new )?(?:supplier|vendor|provider|partner|solution|tool|software|system)s?\b",
-    r"\b(?:op zoek naar (?:een |betere )?\w+|wir suchen (?:einen|eine) (?:\w+ )?(?:Anbieter|Lieferanten|Dienstleister|Software)|nous recherchons un (?:prestataire|fournisseur)|estamos buscando (?:un |una )?(?:proveedor|solución))\b",
+    r"\b(?:op zoek naar (?!de |het |die |jou|u\b)(?:een |betere )?\w+|wir suchen (?:einen|eine) (?:\w+ )?(?:Anbieter|Lieferanten|Dienstleister|Software)|nous recherchons un (?:prestataire|fournisseur)|estamos buscando (?:un |una )?(?:proveedor|solución))\b",
     r"\b(?:Zouden jullie ons|Könnten Sie uns|Pourriez-vous nous|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
     r"\binvitation to tender\b|\bexpressions? of interest\b|\btender documents\b|\bapproved supplier\b|\bappel d'offres\b|\bpliego de condiciones\b|\bVergabeunterlagen\b",
     r"\b(?:lance une consultation|dossier de consultation|remise des offres|service achats|abre una licitación|presentación de ofertas|Angebotsabgabe|Abgabefrist|anbudsunderlag|udbudsmateriale)\b",
@@ -502,6 +503,8 @@ CONFIRMATION = _phrasing(
     r"\b(?:ihr|dein) (?:vortrag|beitrag|abstract|talk|workshop) (?:wurde|ist) (?:angenommen|ausgewählt)\b|\bvotre (?:intervention|conférence|proposition|communication) (?:a été|est) (?:retenue|acceptée|sélectionnée)\b|\bsu (?:ponencia|propuesta|charla) (?:ha sido|fue) (?:aceptada|seleccionada)\b|\bsua (?:palestra|proposta) foi (?:aceita|selecionada)\b|\bil suo (?:intervento|talk) è stato (?:accettato|selezionato)\b|\buw (?:presentatie|voorstel) is (?:geaccepteerd|geselecteerd)\b",
     r"\b(?:sua|tua) inscrição (?:foi |está )?confirmada\b|\binscrição confirmada\b|\bsu inscripción (?:ha sido |está )?confirmada\b|\bihre anmeldung (?:ist|wurde) (?:bestätigt|eingegangen)\b|\bvotre inscription (?:est|a été) confirmée\b",
     r"\b(?:(?:hierbij )?bevestigen wij|wij bevestigen|hierbij bevestig\w*|potwierdzamy|bekräftar vi|vi bekräftar|bekræfter vi|vi bekræfter|bekrefter vi|vi bekrefter|vahvistamme|bestätigen wir|potvrzujeme|megerősítjük|confermiamo la|confirmamos (?:su|tu|la|el))\b",
+    r"\b(?:you(?:'re| are) (?:receiving|getting)|you (?:received|get)) (?:this|these|product updates|our [\w ]{1,20})[^.\n]{0,60}\bbecause you(?:'re| are|'ve| have)? (?:an? )?(?:admin|administrator|customer|subscriber|member|user|account holder|client|subscribed|signed up|registered|opted in)\b",
+    r"\b(?:sie erhalten diese (?:e-mail|nachricht|mail),? weil sie (?:kunde|sich (?:angemeldet|registriert)|newsletter)|vous recevez (?:cet|ce) (?:e-?mail|message) (?:car|parce que) vous (?:êtes (?:client|inscrit|abonné)|vous êtes inscrit|avez souscrit)|recibes este (?:correo|email|mensaje) porque (?:eres cliente|te (?:suscribiste|registraste)|estás suscrito))\b",
 )
 
 PRIORITY_QUESTION = _phrasing(
