@@ -393,12 +393,17 @@ def _evidence(
         signals.append(_signal(SALES_TITLE, title, weight))
     threshold = weight.get("threshold", THRESHOLD)
 
+    def enough() -> bool:
+        return not complete and sum(s.weight for s in signals) >= threshold
+
     def certain() -> bool:
-        return not complete and sum(s.weight for s in signals) >= threshold and _sells(signals)
+        return enough() and _sells(signals)
 
     for phrasing in OUTREACH_PHRASING:
         if certain():
             break
+        if phrasing.name in _CANNOT_CARRY and enough():
+            continue  # the score is there: only a signal that sells can change the verdict
         found = phrasing.find(words)
         if found:
             signals.append(_signal(phrasing, found, weight))
