@@ -1105,6 +1105,18 @@ def test_what_reads_like_a_pitch_and_is_not(subject: str, sender: str, body: str
     assert judge(build(sender=f"X <{sender}>", subject=subject, body=body)).kind == OTHER
 
 
+def test_a_client_looking_for_a_coo_is_a_job_and_a_fractional_cfo_a_pitch() -> None:
+    search = "Alan, my client is looking for a COO. Open to a confidential chat?\n\nNikhil\n"
+    assert "job-offer" in names(judge(build(sender="N <n@search.example>", body=search)))
+    service = (
+        "Hi Alan,\n\nIf you are looking for a CFO but not ready for a full-time hire, we run "
+        "finance for 20 start-ups like yours. Worth a 15-minute call?\n\nSam\nLedgerlight CFO\n"
+    )
+    pitch = judge(build(sender="Sam <sam@ledgerlightcfo.com>", subject="Finance", body=service))
+    assert "job-offer" not in names(pitch)
+    assert pitch.kind == OUTREACH
+
+
 def test_a_recruiter_offering_a_job_is_other() -> None:
     raw = build(sender="Tom Hunt <tom@talentbridge.com>", subject="VP role", body=RECRUITER)
     verdict = judge(raw)
