@@ -433,8 +433,8 @@ BUYER = _phrasing(
     r"\bbefore (?:the |our |we (?:issue|raise|send|place) (?:the |our )?)?(?:PO|purchase order|order)\b|\b(?:our|the) (?:selection|buy|order) for (?:AW|SS|FW)\d\d\b",
     r"\bour renewal\b|\brenewal (?:with|justification)\b|\bwe already use\b|\bya (?:usamos|utilizamos|trabajamos con)\b|\bnous utilisons déjà\b|\bwir nutzen bereits\b|\bjá (?:usamos|utilizamos)\b|\busiamo già\b|\b(?:\d+ )?(?:licen[cs]es|seats) (?:more|additional)\b|\badditional (?:licen[cs]es|seats)\b|\blicencias adicionales\b",
     r"\b(?:demande d'offre|mettre au concours|Offertanfrage|Offertenanfrage)\b|\bvotre offre suite à (?:notre|ma) demande\b|\b(?:nous|me) faire parvenir (?:[\w'-]+ ){0,4}(?:une|votre) offre\b",
-    r"\b(?:könnten|können|würden) Sie (?:mir|uns) (?:ein|Ihr) (?:Angebot|Offerte)\b|\b(?:meine|unsere) (?:untenstehende |obige )?Anfrage\b|\b(?:bezüglich|zu) (?:meiner|unserer) Anfrage\b|\b(?:bisher|noch) kein Angebot erhalten\b",
-    r"\b(?:send|share) (?:us|me) (?:the|your) (?:[\w-]+ ){0,4}(?:proposal|quote|quotation|offer|pricing|fee schedule|price list|rates)\b|\brevised (?:fee|price|pricing) (?:schedule|proposal|offer)\b",
+    r"\b(?:könnten|können|würden) Sie (?:mir|uns) (?:ein|Ihr) (?:Angebot|Offerte)\b|\bunsere (?:untenstehende |obige )?Anfrage\b|\b(?:bezüglich|zu) unserer Anfrage\b|\b(?:bisher|noch) kein Angebot erhalten\b",
+    r"\b(?:send|share) us (?:the|your) (?:[\w-]+ ){0,4}(?:proposal|quote|quotation|offer|pricing|fee schedule|price list|rates)\b|\brevised (?:fee|price|pricing) (?:schedule|proposal|offer)\b",
     r"(?:^|\n)(?:re: |aw: |fw: )?RF[QP]\b|\bwe(?: are|'re) comparing (?:two|three|four|several|\d) (?:\w+ )?(?:hotels|suppliers|vendors|offers|quotes|proposals|venues|manufacturers)\b|\b(?:would like|like to (?:ask|request)) (?:\w+ ){0,3}to quote\b|\bplease quote (?:at|for|us)\b",
 )
 
