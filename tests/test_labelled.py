@@ -44,6 +44,8 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout34": 0.72,
     "heldout35": 0.88,
     "heldout36": 0.86,
+    "heldout37": 0.80,
+    "heldout38": 0.82,
 }
 """Sets whose misses were not all tuned on, at the recall they reach now: heldout22 to 28
 untouched since their one measurement but for their false alarms (24 and 26 then partly tuned on:
@@ -51,7 +53,8 @@ German and English phrasings, recruiters who fill vacancies); heldout13 and 15-1
 their misses untuned, but read by the wording model's training; heldout20 and 21 with a first
 phrasing for Afrikaans, Malay, Indonesian, Vietnamese, Chinese and Thai; heldout29 to 36 (session
 4) with their false alarms fixed and only a few general phrasings their misses showed missing
-(German and Dutch bumps and break-ups, a Dutch "heb je nog interesse")."""
+(German and Dutch bumps and break-ups, a Dutch "heb je nog interesse"); heldout37 and 38 untouched
+since their measurement (no false alarm)."""
 
 
 def _labels(folder: Path) -> list[dict[str, str]]:
