@@ -13,7 +13,13 @@ from .history import History, NoHistory
 from .lists import Lists
 from .markers import addressed_to_user, automatic_reason, bulk_reason, forged_reason
 from .message import Address, Message
-from .organisation import brand_of, identity, is_public_body, registrable_domain
+from .organisation import (
+    brand_of,
+    identity,
+    is_private_person,
+    is_public_body,
+    registrable_domain,
+)
 from .phrasing import (
     BUYER_TITLE,
     DISARMING,
@@ -245,7 +251,7 @@ def classify(
     if _is_forward(message) and _forwards_someone(message, sender):
         signals.append(Signal("forward", 0, "a forwarded message"))
         return verdict(OTHER, relation=relation)
-    if organisation and "@" in organisation:
+    if organisation and is_private_person(organisation):
         why = f"a private person ({organisation}), writing for no company"
         signals.append(Signal("private-person", 0, why))
         return verdict(OTHER, relation=relation)
@@ -529,8 +535,8 @@ def _others_addressed(message: Message, user: User, organisation: str | None) ->
     """Who else, outside the sender's organisation, the message or its invitation is addressed
     to (the user's own name at another of the user's domains is the user): a sequence writes to
     one person, a customer or a partner copies the team."""
-    sender = message.sender.email if message.sender else ""
-    own = {organisation, registrable_domain(sender.rpartition("@")[2])}
+    sender = message.sender.domain if message.sender else ""
+    own = {organisation, registrable_domain(sender)}
     user_local = user.email.partition("@")[0].lower()
     invited = (
         (a for c in message.calendars for a in c.attendees) if message.may_have_calendar else ()

@@ -140,6 +140,12 @@ def company_behind(text: str, html: str, exclude: set[str]) -> str | None:
     return max(candidates)[1]
 
 
+def is_private_person(organisation: str) -> bool:
+    """Whether an organisation key is one webmail address (see `identity`): a person writing for
+    no company."""
+    return "@" in organisation
+
+
 _PUBLIC_SUFFIX = re.compile(
     r"^(?:gov|mil|edu|int)$|^(?:[a-z]{2}\.)?(?:gov|gob|gouv|govt|gv|go|mil|edu|ac|sch|k12)\.[a-z]{2}$"
     r"|(?:^|\.)k12\."
@@ -149,7 +155,7 @@ _PUBLIC_SUFFIX = re.compile(
 def is_public_body(organisation: str | None) -> bool:
     """A government, military or academic domain (`cityhall.gov`, `ucnorte.edu.mx`,
     `ox.ac.uk`): nobody there sells to the user by cold mail."""
-    if not organisation or "@" in organisation:
+    if not organisation or is_private_person(organisation):
         return False
     suffix = _psl().publicsuffix(organisation) or ""
     return bool(_PUBLIC_SUFFIX.match(suffix))
@@ -157,7 +163,7 @@ def is_public_body(organisation: str | None) -> bool:
 
 def brand_of(organisation: str | None) -> str | None:
     """The name a company goes by, from its domain: `tessellate-bi.com` -> `tessellate`."""
-    if not organisation or "@" in organisation:
+    if not organisation or is_private_person(organisation):
         return None
     label = organisation.split(".")[0].split("-")[0]
     return label if len(label) >= 4 else None
