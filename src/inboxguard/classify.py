@@ -77,7 +77,7 @@ WEIGHTS: Mapping[str, float] = {
     "names-your-company": 1.0,
     "vendor-meets-you": 1.5,
     "brief-pitch": 1.0,
-    "wording": 1.5,
+    "wording": 2.5,
 }
 """Every signal's weight, in one place (for `wording`, the most it adds); `[weights]` in the
 config overrides any of them."""
@@ -413,7 +413,8 @@ def _evidence(
         found = phrasing.find(words)
         if found:
             signals.append(_signal(phrasing, found, weight))
-    if weight["wording"] and brand_of(organisation) and not certain():  # a company's words only
+    company = organisation is not None and not is_private_person(organisation)
+    if weight["wording"] and company and not certain():  # a company's words only
         worded = _wording(shipped_model().read(words), weight["wording"])
         if worded:
             signals.append(worded)

@@ -28,6 +28,8 @@ WEBMAIL_DOMAINS = frozenset(
     yahoo.ca comcast.net att.net verizon.net sbcglobal.net cox.net charter.net earthlink.net
     bellsouth.net btinternet.com sky.com talktalk.net virginmedia.com ntlworld.com bigpond.com
     bigpond.net.au optusnet.com.au iinet.net.au xtra.co.nz mweb.co.za telkomsa.net
+    gmx.at gmx.ch gmx.fr gmx.es gmx.co.uk aon.at a1.net chello.at sunrise.ch live.be
+    vodafone.de posteo.de mailbox.org
     vodamail.co.za webmail.co.za yahoo.com.sg singnet.com.sg yahoo.com.my streamyx.com
     yahoo.co.id yahoo.co.jp hanmail.net daum.net sina.com sohu.com foxmail.com yeah.net
     139.com aliyun.com yahoo.in skynet.be telenet.be hotmail.be ziggo.nl kpnmail.nl planet.nl

@@ -386,7 +386,7 @@ SELF_INTRODUCTION = _phrasing(
 BUYER = _phrasing(
     "buyer",
     "the sender is a customer or a buyer",
-    r"\bwe'?re an? [\w ]{0,30}customer\b|\bour (?:contract|account|subscription|order|tenant|licen[cs]es?) (?:with you|number|VL|#)",
+    r"\bwe'?re an? [\w ]{0,30}customer\b|\bour (?:contract|account|subscription|order|tenant|licen[cs]es?) (?:with you|number|VL|#|renewal)|\bour (?:upcoming |annual )?renewal\b",
     r"\b(?:send|give|share) (?:us|me) (?:a )?(?:pricing|quote|price|an offer)\b|\bquote for (?:\d|our|us|the following|an? (?:order|batch))",
     r"\bwe are evaluating\b|\bwe'?d like to (?:order|buy|purchase)\b|\b(?:our|attached|the attached) purchase order\b|\bpurchase order (?:no|number|#|\d)",
     r"\b(?:could|can|would) you (?:also |please |kindly )?(?:send|confirm|share)\b.{0,40}\b(?:pricing|quote|price)",
@@ -496,7 +496,7 @@ CONFIRMATION = _phrasing(
     r"\byour (?:order|receipt|invoice|ticket|request) #?\w*\d",
     r"\byour (?:trial|subscription|plan) (?:ends|renews|expires)\b",
     r"\b(?:confirmamos|nous confirmons|wir bestätigen|confermiamo|we(?:'re| are) (?:pleased|happy|delighted) to confirm)\b",
-    r"\b(?:como|en tant qu'|als) (?:orador|ponente|intervenant|Referent\w*|relatore|speaker)\b|\byour (?:talk|session|panel) (?:is|has been)\b",
+    r"\b(?:como|en tant qu'|als) (?:orador|ponente|intervenant|Referent\w*|relatore|speaker)\b|\byour (?:talk|session|panel) (?:is|has been)\b|\bspeaker (?:prep|briefing|check-?in)\b",
     r"\byour (?:proposal|submission|abstract|paper|talk|session|application to speak) (?:has been|was|is) (?:accepted|selected|shortlisted|confirmed)\b|\bwe(?:'re| are) (?:pleased|happy|delighted|thrilled) to (?:inform you|let you know|tell you|accept)\b",
     r"\b(?:your|the) (?:booking|reservation|order) (?:is|has been) (?:confirmed|received)\b|\b(?:din|er|jeres|deres) (?:bokning|bestilling|booking|reservasjon) (?:er|är) (?:bekræftet|bekreftet|bekräftad)\b",
     r"\b(?:thanks|thank you) for (?:signing up|subscribing|requesting)\b|\byou (?:signed up|requested (?:information|a demo|a callback))\b|\bgracias por (?:registrarte|suscribirte|inscribirte|registrarse)\b|\bmerci (?:pour votre inscription|de votre inscription)\b|\bdanke für ihre anmeldung\b|\bgrazie per (?:la registrazione|esserti iscritto|l'iscrizione)\b|\bbedankt voor (?:je|uw) aanmelding\b|\bobrigad[oa] por se (?:inscrever|cadastrar)\b|\btack för (?:din|er) anmälan\b|\btakk for (?:påmeldingen|registreringen)\b|\btak for din tilmelding\b",
@@ -539,6 +539,7 @@ RELATIONSHIP = _phrasing(
     r"\b(?:projekt-?kick-?off|kick-?off-?(?:meeting|termin|workshop)|auftaktgespräch|auftakttermin|réunion de lancement|reunión de arranque|riunione di avvio|startoverleg|kick-?off (?:van|du|des|del|de la|des projekts?))\b|\bjoint (?:proposal|bid|tender|offer|submission|venture)\b|\b(?:our|the) (?:joint|shared) (?:project|bid|proposal)\b",
     r"\bPreisanpassung\w*|\bunsere Preise\b[^.\n]{0,40}\banpassen\b|\bprice (?:increase|adjustment) (?:notice|effective|from (?:the )?\d)|\b(?:hausse|ajustement|révision) (?:de nos |des |tarifaire)(?:prix|tarifs)?\b|\bprijsaanpassing\b|\bajuste de (?:precios|tarifas)\b",
     r"\bgrant (?:claim|agreement|payment|drawdown)s?\b|\bclaim \d+ under\b|\bwho we've been helping\b|\bI'll let you (?:two|both) take it from here\b",
+    r"\b(?:the|our) board (?:asked|wants|would like)\b|\b(?:como|en tant que|als|come) (?:socio|partenaire|Partner|partner) (?:industrial|industriel|industrieller|industriale|tecnológico)\b|\bconsorti(?:um|o)\b",
     r"\bannual review of (?:your|the) (?:\w+ ){0,3}(?:facility|account|policy|contract)\b|\byour (?:\w+ ){0,2}(?:acquiring|credit|loan|overdraft|banking) facility\b",
     r"\b(?:point|bilan|revue) (?:trimestriel|mensuel|semestriel|annuel)\b|\bquarterly business review\b|\bQBR\b|\brevue des prix\b|\breunión (?:trimestral|de seguimiento)\b",
 )
