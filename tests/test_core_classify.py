@@ -542,6 +542,16 @@ def test_a_platforms_customer_named_only_by_its_unsubscribe_link_is_the_vendor()
     assert verdict.organisation == "dockit.app"
 
 
+def test_a_platforms_customer_named_by_nothing_else_is_its_sending_host() -> None:
+    """Not the platform: a no to one of its customers must never file another customer's mail."""
+    relayed = build(
+        sender="Sam from Dockit <sam@dockit.intercom-mail.com>",
+        reply_to="Dockit <reply+57c9b456e3@dockit.intercom-mail.com>",
+        body=PITCH.replace("Bitesio | bitesio.com", "Dockit").replace("Bitesio", "Dockit"),
+    )
+    assert judge(relayed).organisation == "dockit.intercom-mail.com"
+
+
 def test_a_signed_one_liner_asking_for_time_is_outreach_and_a_friends_is_not() -> None:
     pitch = "Alan, worth ten minutes to see how we log reefer temperatures without paper?"
     signed = judge(

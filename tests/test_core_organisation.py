@@ -70,7 +70,14 @@ def test_relay_addresses(address: str) -> None:
 
 @pytest.mark.parametrize(
     "address",
-    ["reply@bitesio.com", "dana+news@bitesio.com", "reply+abc@bitesio.com", "dana@bitesio.com"],
+    [
+        "reply@bitesio.com",
+        "dana+news@bitesio.com",
+        "reply+abc@bitesio.com",
+        "dana@bitesio.com",
+        "r.meyer-lorenz@foerderlotse-logistik.de",
+        "c.vandenberghe@sablon-events.be",
+    ],
 )
 def test_ordinary_addresses_are_not_relays(address: str) -> None:
     assert not is_relay_address(address)

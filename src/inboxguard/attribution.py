@@ -51,7 +51,7 @@ def attribute(
         exclude = own | {registrable_domain(sender.domain)}
         behind = company_behind(message.text, message.html, exclude)
         behind = behind or _unsubscribing_company(message, exclude)
-        return behind or registrable_domain(sender.domain)
+        return behind or _platform_customer(sender.domain)
     if is_webmail(sender.domain):
         behind = company_behind(message.text, "", own) if read_body else None
         return behind or sender.email
@@ -104,6 +104,12 @@ def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
     local_brand = _LEADING_WORD.match(sender.local)
     behind = company_behind(message.text, message.html, {registrable_domain(sender.domain)})
     return bool(local_brand and behind and brand_of(behind) == local_brand.group(0))
+
+
+def _platform_customer(domain: str) -> str:
+    """A platform's customer named by nothing but its sending host: the host itself
+    (`glowmetric.intercom-mail.com`), so that one customer's no never files another's mail."""
+    return domain.lower() if is_platform(domain) else registrable_domain(domain)
 
 
 _LINK = re.compile(r"https?://([^/>\s:?#]+)", re.I)

@@ -63,7 +63,9 @@ COMMON_LINK_DOMAINS = frozenset(
 )
 """Domains that appear in signatures, links and pitches without saying whose mail it is."""
 
-_RELAY_LOCAL = re.compile(r"^(reply|replies|r|bounce|bounces|msg|conv|c)[+._-][a-z0-9._=-]{8,}$")
+_RELAY_LOCAL = re.compile(
+    r"^(reply|replies|r|bounce|bounces|msg|conv|c)[+._-](?=[a-z._=-]*\d)[a-z0-9._=-]{8,}$"
+)
 _DOMAIN_TOKEN = re.compile(
     r"(?<![@\w.-])(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b",
     re.IGNORECASE,
