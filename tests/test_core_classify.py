@@ -1239,3 +1239,49 @@ def test_a_recruiter_offering_to_fill_the_users_vacancies_sells_a_service() -> N
         "Dr. Konstantin Weber\nWeber Executive Search GmbH\n"
     )
     assert judge(build(sender=sender, subject="Vertraulich", body=offering)).kind == OTHER
+
+
+def test_a_vendor_asking_for_a_slot_is_no_buyer_and_a_buyer_asking_for_a_quote_is() -> None:
+    vendor = (
+        "Bonjour Monsieur Porter,\n\nTerracuit fabrique des parements en terre cuite pour "
+        "façades ventilées. Pourriez-vous nous indiquer un créneau qui vous conviendrait pour "
+        "une présentation de vingt minutes ?\n\nCordialement,\nLéa Morel\nTerracuit\n"
+    )
+    pitch = judge(build(sender="lea@terracuit.fr", subject="Parements terre cuite", body=vendor))
+    assert "buyer" not in names(pitch)
+    asking = vendor.replace(
+        "Pourriez-vous nous indiquer un créneau qui vous conviendrait pour une présentation de "
+        "vingt minutes ?",
+        "Pourriez-vous nous envoyer un devis pour 400 m² ?",
+    )
+    buyer = judge(build(sender="lea@terracuit.fr", subject="Devis", body=asking))
+    assert "buyer" in names(buyer)
+    assert buyer.kind == OTHER
+
+
+def test_a_podcast_selling_a_featured_package_or_a_pr_agency_is_no_journalist() -> None:
+    podcast = (
+        "Hi Alan,\n\nI host Build Forward, a weekly show for operations leaders. Here's how the "
+        "featured-founder package works: a 35-minute interview, edited, and three clips.\n\n"
+        "Jess\nHost & Producer, Build Forward\n"
+    )
+    agency = (
+        "Hello Alan,\n\nMy name's Rachel and I run Snowfield PR, a small London agency. We take "
+        "four to six trade journalists on a press trip each January.\n\nRachel\n"
+    )
+    for sender, body in (
+        ("jess@buildforwardpodcast.com", podcast),
+        ("r@snowfieldpr.co.uk", agency),
+    ):
+        verdict = judge(build(sender=sender, subject="An idea", body=body))
+        assert "press" not in names(verdict)
+        assert "paid-media" in names(verdict)
+
+
+def test_an_auditors_revision_des_comptes_is_no_price_revision() -> None:
+    body = (
+        "Madame,\n\nNotre assistant automatise la révision des comptes des cabinets d'expertise "
+        "comptable.\n\nCordialement,\nJean Dupuis\n"
+    )
+    verdict = judge(build(sender="jean@expertia-ia.fr", subject="Révision", body=body))
+    assert "relationship" not in names(verdict)

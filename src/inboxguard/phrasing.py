@@ -398,7 +398,7 @@ BUYER = _phrasing(
     r"\b(?:send|give) us (?:a |your )?(?:proposal|quote|quotation|demo|pricing|price list|offer)\b|\b(?:our|this|the attached|attached) (?:request for (?:proposal|quotation|information)|RF[PQI])\b",
     r"\b(?:an?|your|some) indicative pric\w+|\bprijsindicatie\b|\bindicatie van de kosten\b|\bwe(?:'re| are) (?:looking for|evaluating|comparing) (?:a |an )?(?:new )?(?:supplier|vendor|provider|partner|solution|tool|software|system)s?\b",
     r"\b(?:op zoek naar (?!de |het |die |jou|u\b)(?:een |betere )?\w+|wir suchen (?:einen|eine) (?:\w+ )?(?:Anbieter|Lieferanten|Dienstleister|Software)|nous recherchons un (?:prestataire|fournisseur)|estamos buscando (?:un |una )?(?:proveedor|solución))\b",
-    r"\b(?:Zouden jullie ons|Könnten Sie uns|Pourriez-vous nous|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
+    r"\b(?:Zouden jullie ons (?:\w+ ){0,4}(?:sturen|toesturen|opsturen|mailen|bezorgen|aanbieden)|Könnten Sie uns (?:\w+ ){0,4}(?:senden|schicken|zusenden|zukommen|übermitteln|anbieten|nennen|mitteilen)|Pourriez-vous nous (?:envoyer|faire parvenir|transmettre|adresser|communiquer|proposer|chiffrer|faire une offre)|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
     r"\binvitation to tender\b|\bexpressions? of interest\b|\btender documents\b|\bapproved supplier\b|\bappel d'offres\b|\bpliego de condiciones\b|\bVergabeunterlagen\b",
     r"\b(?:lance une consultation|dossier de consultation|remise des offres|service achats|abre una licitación|presentación de ofertas|Angebotsabgabe|Abgabefrist|anbudsunderlag|udbudsmateriale)\b",
     r"\b(?:markterkundung|marktsondierung|market sounding|market consultation|consultation préalable|sourcing préalable|consulta (?:preliminar|al mercado)|marktconsultatie|request for information)\b",
@@ -537,7 +537,7 @@ RELATIONSHIP = _phrasing(
     r"\brenewal (?:terms|documents|notice|invitation)\b|\bwe(?:'ve| have) attached (?:the|your) renewal\b|\b(?:your|the) policy renews\b",
     r"\b(?:as|en tant que|als|como) (?:your|votre|ihr|ihre|su|seu|sua) (?:dedicated )?(?:account manager|relationship manager|chargée? d'affaires|conseill[eè]re?|firmenkundenbetreuer\w*|kundenbetreuer\w*|ansprechpartner\w*|gestor\w*)\b|\b(?:your|votre|ihre|su|sua) (?:credit line|ligne de crédit|kreditlinie|línea de crédito|linha de crédito)\b",
     r"\b(?:projekt-?kick-?off|kick-?off-?(?:meeting|termin|workshop)|auftaktgespräch|auftakttermin|réunion de lancement|reunión de arranque|riunione di avvio|startoverleg|kick-?off (?:van|du|des|del|de la|des projekts?))\b|\bjoint (?:proposal|bid|tender|offer|submission|venture)\b|\b(?:our|the) (?:joint|shared) (?:project|bid|proposal)\b",
-    r"\bPreisanpassung\w*|\bunsere Preise\b[^.\n]{0,40}\banpassen\b|\bprice (?:increase|adjustment) (?:notice|effective|from (?:the )?\d)|\b(?:hausse|ajustement|révision) (?:de nos |des |tarifaire)(?:prix|tarifs)?\b|\bprijsaanpassing\b|\bajuste de (?:precios|tarifas)\b",
+    r"\bPreisanpassung\w*|\bunsere Preise\b[^.\n]{0,40}\banpassen\b|\bprice (?:increase|adjustment) (?:notice|effective|from (?:the )?\d)|\b(?:hausse|ajustement|révision) (?:(?:de nos |des )(?:prix|tarifs)|tarifaire)\b|\bprijsaanpassing\b|\bajuste de (?:precios|tarifas)\b",
     r"\bgrant (?:claim|agreement|payment|drawdown)s?\b|\bclaim \d+ under\b|\bwho we've been helping\b|\bI'll let you (?:two|both) take it from here\b",
     r"\b(?:the|our) board (?:asked|wants|would like)\b|\b(?:como|en tant que|als|come) (?:socio|partenaire|Partner|partner) (?:industrial|industriel|industrieller|industriale|tecnológico)\b|\bconsorti(?:um|o)\b",
     r"\bannual review of (?:your|the) (?:\w+ ){0,3}(?:facility|account|policy|contract)\b|\byour (?:\w+ ){0,2}(?:acquiring|credit|loan|overdraft|banking) facility\b",
@@ -582,6 +582,7 @@ PAID_MEDIA = _phrasing(
     "paid-media",
     "sells a paid appearance or sponsorship",
     r"\b(?:production package|sponsor(?:ed|ship) (?:package|slot|episode|placement)|(?:paid|partner|featured) (?:guest )?(?:slot|episode|placement|feature)|invité partenaire|guest (?:fee|package)|media ?kit|média kit|kit de (?:prensa|medios))\b",
+    r"\b(?:sponsorship|podcast|advertising|guest|featured(?:-\w+)?) (?:packages?|options|rates)\b|\b(?:PR|public relations|press relations) (?:agency|firm|consultancy)\b|\b\w+ PR, an? (?:\w+ ){0,3}agency\b|\bagence (?:de )?(?:RP|relations presse)\b|\bPR-Agentur\b",
     r"\d[\d .,]*\s?(?:€|eur|\$|£|usd|gbp)\s?(?:ht|\+\s?(?:vat|tva|iva|mwst|moms))\b",
 )
 """Media that sell: a podcast or a magazine asking to be paid is a vendor, not the press."""
