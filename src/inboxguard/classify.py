@@ -48,6 +48,7 @@ OTHER = "other"
 WEIGHTS: Mapping[str, float] = {
     "meeting-ask": 1.5,
     "value-pitch": 1.5,
+    "offer": 1.5,
     "follow-up": 1.5,
     "break-up": 2.5,
     "referral-ask": 2.0,
@@ -376,7 +377,7 @@ def _evidence(
     body = _own_text(message)
     with_quotes = message.text[: EVIDENCE_CHARS * 2]
     events = _event_words(message)
-    words = _joined(message.subject, events, body)
+    words = _joined(message.subject, events, body, _own_earlier_text(message))
     signals = _structure(message, user, organisation, history, weight, body, events, fingerprint)
     counter_words = f"{message.subject}\n{with_quotes}"
     for phrasing in NOT_OUTREACH_PHRASING:
@@ -430,16 +431,35 @@ def _sells(signals: list[Signal]) -> bool:
 
 
 def own_words(message: Message) -> str:
-    """What the sender wrote: the subject, an invitation's words, the text above any quote."""
-    return _joined(message.subject, _event_words(message), _own_text(message))
+    """What the sender wrote: the subject, an invitation's words, the text above any quote and
+    the sender's own earlier message that it quotes."""
+    return _joined(
+        message.subject, _event_words(message), _own_text(message), _own_earlier_text(message)
+    )
 
 
 def _own_text(message: Message) -> str:
     return strip_quotes(message.text)[:EVIDENCE_CHARS]
 
 
-def _joined(subject: str, events: str, body: str) -> str:
-    return f"{subject}\n{events}\n{body}"
+_QUOTE_MARK = re.compile(r"^[ \t>]+", re.M)
+
+
+def _own_earlier_text(message: Message) -> str:
+    """The sender's own earlier message under a quote header that names the sender ("On Tue,
+    Dana Whitfield <dana@bitesio.com> wrote:"): a bump's pitch is in the mail it quotes."""
+    sender = message.sender
+    if sender is None:
+        return ""
+    for found in _QUOTE_HEADER.finditer(message.text):
+        header = found.group(0).lower()
+        if sender.email.lower() in header or (sender.name and sender.name.lower() in header):
+            return _QUOTE_MARK.sub("", message.text[found.end() :])[:EVIDENCE_CHARS]
+    return ""
+
+
+def _joined(subject: str, events: str, body: str, earlier: str) -> str:
+    return f"{subject}\n{events}\n{body}\n{earlier}"
 
 
 def _wording(reading: Reading, most: float) -> Signal | None:
