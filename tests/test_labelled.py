@@ -22,39 +22,22 @@ HERE = Path(__file__).resolve().parent
 CORPUS = Path(os.environ.get("INBOXGUARD_CORPUS", HERE.parents[1] / "shared" / "corpus"))
 OWN_SETS = sorted(p for p in HERE.glob("heldout*") if (p / "labels.toml").exists())
 RECALL_FLOOR: dict[str, float] = {
-    "heldout13": 0.94,
-    "heldout15": 0.82,
-    "heldout16": 0.86,
-    "heldout17": 0.88,
-    "heldout18": 0.85,
-    "heldout20": 0.88,
-    "heldout21": 0.82,
-    "heldout22": 0.83,
-    "heldout23": 0.82,
-    "heldout24": 0.89,
-    "heldout25": 0.78,
-    "heldout26": 0.86,
-    "heldout27": 0.94,
-    "heldout28": 0.84,
-    "heldout29": 0.94,
-    "heldout30": 0.84,
+    "heldout15": 0.94,
+    "heldout16": 0.92,
+    "heldout17": 0.94,
+    "heldout18": 0.87,
+    "heldout20": 0.94,
+    "heldout21": 0.90,
+    "heldout23": 0.88,
+    "heldout25": 0.94,
     "heldout31": 0.92,
-    "heldout32": 0.82,
-    "heldout33": 0.86,
-    "heldout34": 0.72,
-    "heldout35": 0.88,
-    "heldout36": 0.86,
-    "heldout37": 0.80,
-    "heldout38": 0.82,
+    "heldout32": 0.94,
+    "heldout33": 0.94,
 }
-"""Sets whose misses were not all tuned on, at the recall they reach now: heldout22 to 28
-untouched since their one measurement but for their false alarms (24 and 26 then partly tuned on:
-German and English phrasings, recruiters who fill vacancies); heldout13 and 15-18 with
-their misses untuned, but read by the wording model's training; heldout20 and 21 with a first
-phrasing for Afrikaans, Malay, Indonesian, Vietnamese, Chinese and Thai; heldout29 to 36 (session
-4) with their false alarms fixed and only a few general phrasings their misses showed missing
-(German and Dutch bumps and break-ups, a Dutch "heb je nog interesse"); heldout37 and 38 untouched
-since their measurement (no false alarm)."""
+"""Sets below 0.95, at the recall they reach now. Sets 1 to 38 all train the wording model, so
+this is recall on mail the model has read; what each set measured once, on mail nobody had tuned
+for, is in tests/HELDOUT.md and the README. The misses left here were never tuned on one by one
+(heldout13 and 15-18; 22-38 but for general phrasings their misses showed missing)."""
 
 
 def _labels(folder: Path) -> list[dict[str, str]]:
