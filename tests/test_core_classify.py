@@ -1285,3 +1285,32 @@ def test_an_auditors_revision_des_comptes_is_no_price_revision() -> None:
     )
     verdict = judge(build(sender="jean@expertia-ia.fr", subject="Révision", body=body))
     assert "relationship" not in names(verdict)
+
+
+def test_a_bump_is_read_with_its_own_earlier_pitch_that_it_quotes() -> None:
+    earlier = (
+        "On Tue, 3 Jun 2025 at 09:15, Dana Whitfield <dana@bitesio.com> wrote:\n"
+        "> Hi Alan,\n> we specialise in tracking food waste per kitchen.\n> Dana\n"
+    )
+    bump = judge(build(subject="Re: food waste", body=f"Alan, any thoughts?\n\nDana\n\n{earlier}"))
+    assert "offer" in names(bump)
+    someone_else = earlier.replace("Dana Whitfield <dana@bitesio.com>", "Chris <chris@other.com>")
+    forward = judge(build(subject="Re: food waste", body=f"Alan, thoughts?\n\n{someone_else}"))
+    assert "offer" not in names(forward)
+
+
+def test_saying_what_it_sells_carries_a_pitch_and_price_words_alone_do_not() -> None:
+    letter = (
+        "Beste heer Porter,\n\n{claim} Heeft u volgende week een kwartier voor een gesprek?\n\n"
+        "Met vriendelijke groet,\nSanne de Vries\nLabelrijk\n"
+    )
+    no_wording = {"wording": 0.0}
+    sender = "sanne@labelrijk.nl"
+    offering = letter.format(claim="Wij bieden verzendlabels voor webwinkels.")
+    pitch = judge(build(sender=sender, subject="Labels", body=offering), weights=no_wording)
+    assert "offer" in names(pitch)
+    assert pitch.kind == OUTREACH
+    pricing = letter.format(claim="De verzending is gratis.")
+    chaser = judge(build(sender=sender, subject="Labels", body=pricing), weights=no_wording)
+    assert "value-pitch" in names(chaser)
+    assert chaser.kind == OTHER
