@@ -178,8 +178,13 @@ def test_pitches_in_more_languages_are_outreach(language: str) -> None:
             "share the cap table? Happy to set up a call.",
             "relationship",
         ),
+        (
+            "Hola Alan,\nSoy Jordi, director comercial de Frutas Garrigós. Estamos buscando "
+            "arándano para mayo. Si me puedes pasar un precio orientativo, te llamo.",
+            "buyer",
+        ),
     ],
-    ids=["pl-rfq", "sv-group-booking", "en-applicant", "en-investor"],
+    ids=["pl-rfq", "sv-group-booking", "en-applicant", "en-investor", "es-produce-buyer"],
 )
 def test_what_only_sounds_like_a_pitch_in_more_languages_is_other(body: str, counter: str) -> None:
     verdict = judge(build(sender="Someone <someone@stranger.example>", body=body))
@@ -1314,3 +1319,14 @@ def test_saying_what_it_sells_carries_a_pitch_and_price_words_alone_do_not() -> 
     chaser = judge(build(sender=sender, subject="Labels", body=pricing), weights=no_wording)
     assert "value-pitch" in names(chaser)
     assert chaser.kind == OTHER
+
+
+def test_a_trials_welcome_mail_confirms_what_the_user_started() -> None:
+    body = (
+        "Welcome to Amendr, Alan!\n\nYour 14-day trial workspace is ready. Three things to try "
+        "first: upload a protocol, invite a colleague, export the impact list.\n\nAna, Customer "
+        "Success at Amendr\n\nYou're receiving this because you started a trial at amendr.io.\n"
+    )
+    verdict = judge(build(sender="Ana at Amendr <hello@amendr.io>", subject="Welcome", body=body))
+    assert "confirmation" in names(verdict)
+    assert verdict.kind == OTHER

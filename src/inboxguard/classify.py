@@ -56,7 +56,7 @@ WEIGHTS: Mapping[str, float] = {
     "first-touch": 1.0,
     "self-introduction": 1.0,
     "company-voice": 0.5,
-    "asks-the-reader": 0.5,
+    "asks-the-reader": 0.75,
     "sales-title": 1.5,
     "priority-question": 2.0,
     "self-promotion": 1.5,
