@@ -1197,8 +1197,20 @@ def test_a_link_in_an_invitation_does_not_talk_up_the_company() -> None:
         ("anna@clientco.de", "ClientCo x Example: Projekt-Kickoff", "Kickoff der Einführung."),
         ("lisa@partnerfirm.com", "Partnerfirm <> Example: joint proposal", "For the tender."),
         ("ken@eventco.com", "Speaker prep call - TechConf", "15 minutes on your slot."),
+        (
+            "m.bellini@medicor-distribuzione.it",
+            "QBR Q2 2026 - Medicor / Example",
+            "Ciao Alan, come ogni trimestre, ti mando l'invito per la revisione delle vendite "
+            "di Example in Italia.\n\nMarco Bellini\nDirettore Commerciale - Medicor",
+        ),
+        (
+            "ncastells@grupomarelo.es",
+            "Revisión colección SS27 - Grupo Marelo / Example",
+            "Hola Alan, te envío la convocatoria para revisar la colección: prototipos "
+            "aprobados, precios finales y calendario de pedidos de enero.\n\nNuria",
+        ),
     ],
-    ids=["customer-review", "customer-kickoff", "partner", "organiser"],
+    ids=["customer-review", "customer-kickoff", "partner", "organiser", "distributor-qbr", "buyer"],
 )
 def test_a_customers_or_partners_invitation_is_not_an_unsolicited_invite(
     organizer: str, summary: str, description: str

@@ -25,20 +25,16 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout15": 0.94,
     "heldout16": 0.92,
     "heldout17": 0.94,
-    "heldout18": 0.87,
+    "heldout18": 0.91,
     "heldout20": 0.94,
-    "heldout21": 0.90,
-    "heldout23": 0.88,
-    "heldout25": 0.94,
-    "heldout31": 0.92,
-    "heldout32": 0.94,
-    "heldout33": 0.94,
-    "heldout42": 0.94,
+    "heldout21": 0.92,
+    "heldout23": 0.90,
+    "heldout43": 0.94,
 }
-"""Sets below 0.95, at the recall they reach now. Sets 1 to 42 all train the wording model, so
+"""Sets below 0.95, at the recall they reach now. Sets 1 to 46 all train the wording model, so
 this is recall on mail the model has read; what each set measured once, on mail nobody had tuned
 for, is in tests/HELDOUT.md and the README. The misses left here were never tuned on one by one
-(heldout13 and 15-18; 22-42 but for general phrasings their misses showed missing)."""
+(heldout13 and 15-18; 22-46 but for general phrasings their misses showed missing)."""
 
 
 def _labels(folder: Path) -> list[dict[str, str]]:

@@ -271,6 +271,8 @@ def classify(
         signals.append(Signal("no-sales-signal", 0, why))
         return verdict(OTHER, relation=relation)
     if invite is not None:
+        if any(s.name == "relationship" for s in signals):
+            return verdict(OTHER, relation=relation)  # a review, a kick-off: someone it works with
         # every invitation asks for a meeting: that alone says nothing about who sends it
         score -= sum(s.weight for s in signals if s.name == "meeting-ask")
         kind = INVITE if score >= weight.get("invite-threshold", INVITE_THRESHOLD) else OTHER
@@ -379,7 +381,7 @@ def _evidence(
     events = _event_words(message)
     words = _joined(message.subject, events, body, _own_earlier_text(message))
     signals = _structure(message, user, organisation, history, weight, body, events, fingerprint)
-    counter_words = f"{message.subject}\n{with_quotes}"
+    counter_words = f"{message.subject}\n{events}\n{with_quotes}"
     for phrasing in NOT_OUTREACH_PHRASING:
         found = phrasing.find(counter_words)
         if found:

@@ -557,6 +557,7 @@ RELATIONSHIP = _phrasing(
     r"\bgrant (?:claim|agreement|payment|drawdown)s?\b|\bclaim \d+ under\b|\bwho we've been helping\b|\bI'll let you (?:two|both) take it from here\b",
     r"\b(?:the|our) board (?:asked|wants|would like)\b|\b(?:como|en tant que|als|come) (?:socio|partenaire|Partner|partner) (?:industrial|industriel|industrieller|industriale|tecnológico)\b|\bconsorti(?:um|o)\b",
     r"\bannual review of (?:your|the) (?:\w+ ){0,3}(?:facility|account|policy|contract)\b|\byour (?:\w+ ){0,2}(?:acquiring|credit|loan|overdraft|banking) facility\b",
+    r"\b(?:approved|freigegebene[nm]?) (?:prototypes?|samples?|Muster)\b|\b(?:prototipos|protótipos|muestras|amostras|échantillons|prototypes|campioni) (?:aprobad[oa]s|aprovad[oa]s|approuvés|validés|approvati)\b|\b(?:calendario|calendrier|planning|Zeitplan|calendário) (?:de |des |der )?(?:pedidos|commandes|Bestellungen|encomendas|ordini)\b",
     r"\b(?:point|bilan|revue) (?:trimestriel|mensuel|semestriel|annuel)\b|\bquarterly business review\b|\bQBR\b|\brevue des prix\b|\breunión (?:trimestral|de seguimiento)\b",
 )
 
