@@ -183,8 +183,20 @@ def test_pitches_in_more_languages_are_outreach(language: str) -> None:
             "arándano para mayo. Si me puedes pasar un precio orientativo, te llamo.",
             "buyer",
         ),
+        (
+            "Alan Bey merhaba,\nAnadolu Gıda olarak depomuz için sigorta tekliflerimizi yeniden "
+            "değerlendirmek istiyoruz. Sizden bir teklif ve kısa bir görüşme rica ediyoruz.",
+            "buyer",
+        ),
     ],
-    ids=["pl-rfq", "sv-group-booking", "en-applicant", "en-investor", "es-produce-buyer"],
+    ids=[
+        "pl-rfq",
+        "sv-group-booking",
+        "en-applicant",
+        "en-investor",
+        "es-produce-buyer",
+        "tr-buyer",
+    ],
 )
 def test_what_only_sounds_like_a_pitch_in_more_languages_is_other(body: str, counter: str) -> None:
     verdict = judge(build(sender="Someone <someone@stranger.example>", body=body))
