@@ -188,6 +188,11 @@ def test_pitches_in_more_languages_are_outreach(language: str) -> None:
             "değerlendirmek istiyoruz. Sizden bir teklif ve kısa bir görüşme rica ediyoruz.",
             "buyer",
         ),
+        (
+            "Hi Alan,\nWe're a small payment firm and we're looking at outsourcing compliance. "
+            "Could we have a quick call next week to talk about how it would work and your fees?",
+            "buyer",
+        ),
     ],
     ids=[
         "pl-rfq",
@@ -196,6 +201,7 @@ def test_pitches_in_more_languages_are_outreach(language: str) -> None:
         "en-investor",
         "es-produce-buyer",
         "tr-buyer",
+        "en-prospect",
     ],
 )
 def test_what_only_sounds_like_a_pitch_in_more_languages_is_other(body: str, counter: str) -> None:
