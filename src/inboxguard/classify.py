@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -314,13 +314,20 @@ _QUOTE_HEADER = re.compile(
 
 
 def _quotes_user(message: Message, user: User) -> bool:
-    for found in _QUOTE_HEADER.finditer(message.text):
+    return _quote_header_naming(message.text, user.addresses, user.name) is not None
+
+
+def _quote_header_naming(
+    text: str, addresses: Iterable[str], name: str | None
+) -> re.Match[str] | None:
+    """The first quote header ("On Tue, Dana <dana@bitesio.com> wrote:") that names one of
+    `addresses` (lower case) or `name`."""
+    addresses = tuple(addresses)
+    for found in _QUOTE_HEADER.finditer(text):
         line = found.group(0).lower()
-        if any(address in line for address in user.addresses) or (
-            user.name and user.name.lower() in line
-        ):
-            return True
-    return False
+        if any(address in line for address in addresses) or (name and name.lower() in line):
+            return found
+    return None
 
 
 def _is_forward(message: Message) -> bool:
@@ -416,8 +423,8 @@ def _evidence(
         found = phrasing.find(words)
         if found:
             signals.append(_signal(phrasing, found, weight))
-    company = organisation is not None and not is_private_person(organisation)
-    if weight["wording"] and company and not certain():  # a company's words only
+    # a company's words only: a private person's mail was settled before the evidence
+    if weight["wording"] and organisation and not certain():
         worded = _wording(shipped_model().read(words), weight["wording"])
         if worded:
             signals.append(worded)
@@ -453,11 +460,10 @@ def _own_earlier_text(message: Message) -> str:
     sender = message.sender
     if sender is None:
         return ""
-    for found in _QUOTE_HEADER.finditer(message.text):
-        header = found.group(0).lower()
-        if sender.email.lower() in header or (sender.name and sender.name.lower() in header):
-            return _QUOTE_MARK.sub("", message.text[found.end() :])[:EVIDENCE_CHARS]
-    return ""
+    found = _quote_header_naming(message.text, (sender.email.lower(),), sender.name)
+    if found is None:
+        return ""
+    return _QUOTE_MARK.sub("", message.text[found.end() :])[:EVIDENCE_CHARS]
 
 
 def _joined(subject: str, events: str, body: str, earlier: str) -> str:
