@@ -561,6 +561,7 @@ RELATIONSHIP = _phrasing(
     r"\bannual review of (?:your|the) (?:\w+ ){0,3}(?:facility|account|policy|contract)\b|\byour (?:\w+ ){0,2}(?:acquiring|credit|loan|overdraft|banking) facility\b",
     r"\b(?:approved|freigegebene[nm]?) (?:prototypes?|samples?|Muster)\b|\b(?:prototipos|protótipos|muestras|amostras|échantillons|prototypes|campioni) (?:aprobad[oa]s|aprovad[oa]s|approuvés|validés|approvati)\b|\b(?:calendario|calendrier|planning|Zeitplan|calendário) (?:de |des |der )?(?:pedidos|commandes|Bestellungen|encomendas|ordini)\b",
     r"\b(?:point|bilan|revue) (?:trimestriel|mensuel|semestriel|annuel)\b|\bquarterly business review\b|\bQBR\b|\brevue des prix\b|\breunión (?:trimestral|de seguimiento)\b",
+    r"\b(?:Termine|Zeitplan|dates|timetable|planning|fechas|calendrier|calendario) (?:für|for|de|pour|del|per) (?:die |the |your |la |l'|el |vos |Ihre )?(?:Jahresabschlussprüfung|Prüfung|(?:year-end |annual |statutory )?audit|auditoría|revisione)\b|\baudit fieldwork\b",
 )
 
 SALES_TITLE = _phrasing(
