@@ -888,6 +888,16 @@ LOOK_ALIKES = [
         ),
     ),
     (
+        "2026 Annual Credit Review",
+        "s.orr@valleybank.com",
+        (
+            "Good morning Alan,\n\nAs part of the annual review of Example's revolving line of "
+            "credit, we'll need your year-end statements by April 30. Could you send me a few "
+            "dates in May for an hour with you? Congratulations on a strong year.\n\nStephanie "
+            "Orr\nSenior Vice President, Commercial Banking\nValley Bank\n"
+        ),
+    ),
+    (
         "Votre ligne de crédit",
         "j.martin@banque-rhone.fr",
         (
