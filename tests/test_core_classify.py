@@ -1344,6 +1344,62 @@ def test_a_bump_is_read_with_its_own_earlier_pitch_that_it_quotes() -> None:
     assert "offer" not in names(forward)
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "22 Nis 2026 Çar, 11:15 tarihinde Dana Whitfield <dana@bitesio.com> şunu yazdı:",
+        "Dňa st 22. 4. 2026 o 9:05 Dana Whitfield <dana@bitesio.com> napísal(a):",
+        "pt., 6 mar 2026 o 09:02 Dana Whitfield <dana@bitesio.com> napisał(a):",
+    ],
+    ids=["tr", "sk", "pl"],
+)
+def test_a_bump_quoting_its_pitch_in_more_languages_is_read_with_it(attribution: str) -> None:
+    earlier = f"{attribution}\n> Hi Alan,\n> we specialise in tracking food waste per kitchen.\n"
+    bump = judge(build(subject="Re: food waste", body=f"Alan, any thoughts?\n\nDana\n\n{earlier}"))
+    assert "offer" in names(bump)
+
+
+TURKISH_AND_WEST_SLAVIC = [
+    (
+        "Zeynep Hanım merhaba,\n\nCersaie standı için birkaç kez yazdım ama dönüş alamadım. "
+        "Son kez rahatsız ediyorum; dosyanızı kapatıyorum.\n\nDerya Koç\nStandart Fuar",
+        "break-up",
+    ),
+    (
+        "Sayın Zeynep Hanım,\n\nLisan Çeviri olarak 40 dilde teknik çeviri hizmeti veriyoruz. "
+        "Bir sayfalık örnek çeviriyi ücretsiz yapmaktan memnuniyet duyarız.\n\nNihan Korkmaz\n"
+        "Lisan Çeviri",
+        "offer",
+    ),
+    (
+        "Dobrý deň pán Novák,\n\ndovoľte mi predstaviť agentúru Tatra Work. Zabezpečujeme "
+        "dočasné pridelenie zamestnancov pre výrobné podniky.\n\nZuzana Kováčová\nTatra Work",
+        "offer",
+    ),
+    (
+        "Hej Tomasz,\n\nmyśleliście o sprzedaży na Allegro? Zajmujemy się tym dla marek "
+        "meblowych. Podrzuć proszę, z kim najlepiej pogadać.\n\nOla\nSklepowo",
+        "referral-ask",
+    ),
+    (
+        "Dobrý den,\n\nmohl byste mi poradit, kdo u Vás ve firmě má na starosti nákup látek? "
+        "Rádi bychom Vám poslali vzorník.\n\nJana Procházková\nLiberecká textilie",
+        "referral-ask",
+    ),
+    (
+        "Dzień dobry Panie Tomaszu,\n\npodbijam temat. Produkujemy folię stretch i możemy "
+        "zagwarantować obecną cenę do końca marca.\n\nKamil Jankowski\nFolpak",
+        "follow-up",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "carrier"), TURKISH_AND_WEST_SLAVIC)
+def test_sales_phrasing_in_turkish_and_west_slavic_languages(body: str, carrier: str) -> None:
+    verdict = judge(build(sender="Rep <rep@vendor-example.eu>", subject="Oferta", body=body))
+    assert carrier in names(verdict)
+
+
 def test_saying_what_it_sells_carries_a_pitch_and_price_words_alone_do_not() -> None:
     letter = (
         "Beste heer Porter,\n\n{claim} Heeft u volgende week een kwartier voor een gesprek?\n\n"

@@ -34,6 +34,7 @@ from .user import User
 from .wording import Reading, shipped_model
 from .words import (
     ADDRESS_OR_LINK,
+    QUOTE_ATTRIBUTION,
     fold,
     signature,
     strip_quotes,
@@ -304,11 +305,7 @@ def _thread_with_user(message: Message, user: User, history: History) -> str | N
 
 
 _QUOTE_HEADER = re.compile(
-    r"^\s*(?:On .{5,80} wrote:|Am .{5,80} schrieb .*:|Le .{5,80} a écrit :"
-    r"|El .{5,80} escribió:|Op .{5,80} schreef .*:|Den .{5,80} skrev .*:|Il .{5,80} ha scritto:"
-    r"|Em .{5,80} escreveu:|W dniu .{5,80} (?:napisał|pisze).*:|Dne .{5,80} napsal.*:"
-    r"|.{5,80} kirjoitti:"
-    r"|(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä): .*)\s*$",
+    rf"^\s*(?:{QUOTE_ATTRIBUTION}|(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä|Kimden): .*)\s*$",
     re.M,
 )
 

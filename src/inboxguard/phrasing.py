@@ -152,6 +152,7 @@ MEETING_ASK = _phrasing(
     r"(?:\d+ phút|cuộc gọi ngắn|dành chút thời gian|hẹn (?:một )?buổi|\d+\s*分钟|远程演示|线上演示|约个时间|哪个时间方便|简短(?:通话|交流)|\d+\s*นาที|ขอนัด|สะดวกคุย|โทรคุย)",
     r"\b(?:(?:über|auf) (?:die Gelegenheit zu )?(?:ein|einem) (?:persönliches|persönlichen|kurzes|kurzen) (?:Gespräch|Telefonat|Kennenlernen)|in einem (?:persönlichen|kurzen) (?:Gespräch|Telefonat)|für ein (?:kurzes|persönliches) (?:Telefonat|Gespräch)|(?:rufe|melde) ich (?:Sie|mich) (?:\w+ ){0,4}(?:an|bei Ihnen)|einen Termin (?:abzustimmen|vereinbaren|zu vereinbaren))\b",
     r"\bfancy a (?:look|chat|call|demo|coffee|quick call)\b",
+    r"\b(?:pasuje (?:ci|panu|pani|państwu|wam)|przy kawie|na kawę|(?:mogę|mógłbym) (?:też )?wpaść|wstąpiłbym|zastavil|stretnúť|schůzk\w+|görüşme ayarla\w*|toplantı talep ediyoruz|kahve içelim|ücretsiz (?:bir )?(?:\w+ )?(?:değerlendirme|denetim\w*|analiz|demo|deneme|örnek))\b",
 )
 
 _CLIENTELE = (
@@ -240,6 +241,8 @@ OFFER = _phrasing(
     r"\b(?:Offriamo|Siamo specializzati|Vi hjälper)\b|\bWij (?:bieden|helpen|zijn gespecialiseerd)\b",
     r"\b(?:pomagam|pomáhám|segítek|autan|hjälper jag|hjelper jeg|hjælper jeg|ayudo a|j'aide|aiuto (?:le|i|gli)|ik help|ajudo)\b",
     r"\bwir (?:begleiten|unterstützen|helfen) (?:\w+ ){0,3}(?:dabei|bei)\b",
+    r"\b(?:(?:hizmet\w*|çözüm\w*|danışmanlık|destek) (?:vermekteyiz|veriyoruz|sunuyoruz|sunmaktayız|sağlıyoruz|sağlamaktayız)|(?:üretimi(?:ni)?|modernizasyonunu|kurulumunu|kampanyaları) yapıyoruz|katkı sağlayabileceğimizi düşünüyoruz|(?:\w+ )?(?:markalarıyla|firmalarıyla|şirketleriyle|üreticileriyle) çalışıyoruz|(?:ürün\w*|hizmet\w*|çözüm\w*|hattımızı|sistemimizi|firmamızı|şirketimizi) tanıtmak)\b",
+    r"\b(?:zajmujemy się|specjalizujemy się|produkujemy|dostarczamy|świadczymy|vyrábíme|dodáváme|poskytujeme|specializujeme se|zajišťujeme|zabezpečujeme|ponúkame|dodávame|vyrábame|poskytujeme|špecializujeme sa)\b",
 )
 """A vendor saying what it sells ("we help hotels …", "Wij bieden …", "Nous accompagnons …"):
 customers and partners say what they need, and price words (VALUE_PITCH) are theirs too."""
@@ -279,6 +282,7 @@ FOLLOW_UP = _phrasing(
     r"(?:gửi lại email|email trước|上次(?:沟通|邮件|联系)|之前的邮件|再次跟进|跟进一下|อีเมลก่อนหน้า)",
     r"\b(?:darf ich (?:kurz )?nachfragen|wollte (?:kurz )?nachfragen|auf meine (?:bisherigen |letzte |vorige )?(?:Schreiben|Nachrichten?|E-Mails?)|ist das Thema bei Ihnen (?:schon |bereits )?(?:entschieden|erledigt)|soll ich Ihnen (?:das|die|den) (?:\w+ ){0,2}(?:noch )?(?:schicken|senden|zusenden))\b",
     r"\b(?:wanted to try (?:you )?(?:once more|again)|forwarding this again|in case (?:my|the) (?:first|last|previous|earlier) (?:note|email|message) (?:went to spam|got buried|slipped through))\b",
+    r"\b(?:podbijam (?:temat|wątek|wiadomość)|se připomínám|sa pripomínam|(?:geçen hafta|daha önce) (?:ilettiğim|gönderdiğim|paylaştığım)|maillerime dönüş alamay\w+)\b",
 )
 
 BREAK_UP = _phrasing(
@@ -307,6 +311,7 @@ BREAK_UP = _phrasing(
     r"\b(?:I won'?t keep (?:emailing|bugging|chasing|writing)|last (?:one|note|email) from me)\b",
     r"\b(?:(?:ich )?melde mich (?:dann )?nicht (?:mehr|weiter)|werde mich nicht mehr melden)\b",
     r"\b(?:(?:ik zal|zal ik) (?:u|je|jullie) (?:dan ook )?niet (?:langer|meer|verder) lastig ?vallen|ik val (?:u|je|jullie) niet (?:langer|meer) lastig)\b",
+    r"\b(?:son kez rahatsız ediyorum|dosyanızı kapatıyorum|bir daha yazmayacağım|sizi daha fazla rahatsız etmeyeceğim|posledn(?:á|ý) (?:správa|e-?mail)|nebudem vás (?:ďalej |viac )?(?:zaťažovať|obťažovať)|nebudu vás (?:dál |už )?(?:obtěžovat|zatěžovat)|nie będę (?:więcej |już )?(?:pisać|zawracać|przeszkadzać)|(?:to )?mój ostatni (?:mail|e-?mail))\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -325,6 +330,7 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:wie\b[^.?\n]{0,30}\b(?:hanteer|behartig|verantwoordelik vir)|die regte persoon|siapa yang (?:mengurus|bertanggung ?jawab|menangani)|orang yang (?:tepat|betul))\b",
     r"(?:ai phụ trách|哪位(?:负责|同事)|ใครเป็นผู้ดูแล)",
     r"\b(?:(?:die )?richtige Ansprechperson|ich hoffe, ich bin bei Ihnen richtig|wer bei [\w .-]{2,40} für [\w .-]{2,60} zuständig ist)\b",
+    r"\b(?:kdo\b[^.?\n]{0,30}\bmá na starosti|kto\b[^.?\n]{0,30}\bmá na starosti|z kim (?:najlepiej |mogę |powinienem |powinnam )?(?:pogadać|porozmawiać|rozmawiać)|kiminle görüşmem gerek\w+)\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -382,6 +388,7 @@ FIRST_TOUCH = _phrasing(
     r"(?:bên em (?:phát triển|cung cấp|chuyên)|chúng tôi (?:cung cấp|chuyên)|冒昧(?:打扰|联系)|我们(?:公司)?(?:专注于|是一家)|ขอแนะนำ|บริษัทของเรา|เราให้บริการ)",
     r"\b(?:ich erlaube mir|erlaube ich mir|darf ich mich (?:Ihnen )?(?:kurz )?vorstellen|ich darf mich Ihnen (?:\w+ ){0,6}vorstellen|(?:Ihrer|Ihre) Stellenanzeige entnehme ich|hätten Sie (?:\w+ ){0,4}Bedarf an|haben Sie (?:aktuell |derzeit )?Bedarf an)\b",
     r"\b(?:je me permets de vous (?:contacter|présenter)|me permito (?:contactarle|escribirle)|mi permetto di (?:contattarla|presentarle))\b",
+    r"\b(?:pozwalam sobie (?:zwrócić|napisać|przedstawić|skontaktować|przesłać)|(?:twój|pana|pani) kontakt (?:dostałem|dostałam|mam od)|dovolte mi (?:představit|vás oslovit)|dovoluji si vás oslovit|dovoľte mi (?:predstaviť|vás osloviť)|dovoľujem si vás osloviť|omlouvám se, pokud píšu na (?:nesprávnou|špatnou) adresu|firmamız hakkında (?:kısaca )?bilgi vermek ist\w+|(?:linkedin|instagram|web siteniz|siteniz)\S* (?:\S+ ){0,5}gördüm|takviminize (?:bir )?(?:yer|zaman) ayır\w+|saat uymazsa)\b",
 )
 
 SELF_INTRODUCTION = _phrasing(

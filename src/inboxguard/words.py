@@ -26,10 +26,19 @@ def without_signature(text: str) -> str:
 
 
 _QUOTED_LINE = re.compile(r"^\s*>.*$", re.M)
+QUOTE_ATTRIBUTION = (
+    r"On .{5,80} wrote:|Am .{5,80} schrieb .*:|Le .{5,80} a écrit ?:|El .{5,80} escribió:"
+    r"|Op .{5,80} schreef .*:|Den .{5,80} skrev .*:|Il .{5,80} ha scritto:|Em .{5,80} escreveu:"
+    r"|.{5,80} napisał(?:\(a\))?:|W dniu .{5,80} pisze.*:|Dne .{5,80} napsal.*:"
+    r"|Dňa .{5,80} napísal.*:|.{5,80} kirjoitti:|.{5,80} tarihinde .{5,80} yazdı:"
+)
+"""The line a mail program writes above a quoted message ("On Tue, Dana <dana@bitesio.com>
+wrote:"), in the languages of the labelled sets."""
 _ORIGINAL = re.compile(
     r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message|Messaggio originale|Ursprüngliche "
-    r"Nachricht|Message d'origine|Mensaje original|Mensagem original|Oorspronkelijk bericht)"
-    r"|_{10,}|On .{5,80} wrote:|Am .{5,80} schrieb|Le .{5,80} a écrit|El .{5,80} escribió)",
+    r"Nachricht|Message d'origine|Mensaje original|Mensagem original|Oorspronkelijk bericht"
+    r"|Wiadomość oryginalna|Původní zpráva|Pôvodná správa|Orijinal Mesaj)"
+    rf"|_{{10,}}|Am .{{5,80}} schrieb|Le .{{5,80}} a écrit|{QUOTE_ATTRIBUTION})",
     re.M | re.I,
 )
 ADDRESS_OR_LINK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
