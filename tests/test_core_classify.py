@@ -898,6 +898,24 @@ LOOK_ALIKES = [
         ),
     ),
     (
+        "Nabídka pozice: vedoucí skladu v Brně",
+        "k.benesova@talentbridge.cz",
+        (
+            "Dobrý den, pane Porter,\n\nna LinkedInu jsem narazila na Váš profil. Hledáme "
+            "vedoucího skladu v Brně. Nabízíme nadstandardní mzdu a služební auto. Měl byste "
+            "zájem o krátký telefonát?\n\nKateřina Benešová\nSenior Recruiter, TalentBridge\n"
+        ),
+    ),
+    (
+        "Röportaj talebi: ABD gümrük vergileri",
+        "pinar@seramikdunyasi.com.tr",
+        (
+            "Alan Bey merhaba,\n\nSeramik Dünyası dergisinin mayıs sayısı için bir dosya "
+            "hazırlıyoruz. Telefonla 20 dakika yeterli olur. Yayın öncesi alıntıları onayınıza "
+            "sunuyoruz.\n\nPınar Esen\nEditör, Seramik Dünyası\n"
+        ),
+    ),
+    (
         "Votre ligne de crédit",
         "j.martin@banque-rhone.fr",
         (
@@ -1350,8 +1368,10 @@ def test_a_bump_is_read_with_its_own_earlier_pitch_that_it_quotes() -> None:
         "22 Nis 2026 Çar, 11:15 tarihinde Dana Whitfield <dana@bitesio.com> şunu yazdı:",
         "Dňa st 22. 4. 2026 o 9:05 Dana Whitfield <dana@bitesio.com> napísal(a):",
         "pt., 6 mar 2026 o 09:02 Dana Whitfield <dana@bitesio.com> napisał(a):",
+        "El dl., 23 de febr. 2026 a les 16:40, Dana Whitfield <dana@bitesio.com> va escriure:",
+        "---- On Thu, 29 Jan 2026 11:34:27 +0530 Dana Whitfield <dana@bitesio.com> wrote ---",
     ],
-    ids=["tr", "sk", "pl"],
+    ids=["tr", "sk", "pl", "ca", "zoho"],
 )
 def test_a_bump_quoting_its_pitch_in_more_languages_is_read_with_it(attribution: str) -> None:
     earlier = f"{attribution}\n> Hi Alan,\n> we specialise in tracking food waste per kitchen.\n"
@@ -1359,7 +1379,49 @@ def test_a_bump_quoting_its_pitch_in_more_languages_is_read_with_it(attribution:
     assert "offer" in names(bump)
 
 
-TURKISH_AND_WEST_SLAVIC = [
+MORE_SALES_PHRASING = [
+    (
+        "Dear Ma'am,\n\nI have not been able to reach you, so I am closing the file on our side. "
+        "I do not want to keep filling your inbox.\n\nHarish Gowda\nSunKiran Solar",
+        "break-up",
+    ),
+    (
+        "Dear Madam,\n\nWith due respect, we wish to introduce ourselves as Agnishaman Fire "
+        "Safety Services.\n\nR. Venkatesh\nAgnishaman Fire Safety Services",
+        "first-touch",
+    ),
+    (
+        "Hello madam,\n\nWe do indoor plant rental and maintenance for offices.\n\nDeepak",
+        "offer",
+    ),
+    (
+        "Hyvä Antti Koskinen,\n\notan yhteyttä Kivilinna IT:stä. Tarjoamme IT-palveluja "
+        "teollisuusyrityksille.\n\nTommi Vainio\nKivilinna IT Oy",
+        "first-touch",
+    ),
+    (
+        "Hyvä Antti Koskinen,\n\nTarjoamme IT-palveluja teollisuusyrityksille.\n\nTommi",
+        "offer",
+    ),
+    (
+        "Antti, onko jälleenmyyjien tarjouskonfiguraattori teillä ajankohtainen vielä tänä "
+        "keväänä?\n\nAleksi / Kvotia",
+        "priority-question",
+    ),
+    (
+        "Benvolgut Sr. Puig,\n\nEm poso en contacte amb vostè en nom d'Enginyeria Tèrmica "
+        "Osona.\n\nPere Casadevall\nEnginyeria Tèrmica Osona",
+        "first-touch",
+    ),
+    (
+        "Benvolgut Sr. Puig,\n\nA Circular Pack ajudem els departaments de compres a preparar "
+        "el PPWR.\n\nMireia Fàbregas\nCircular Pack",
+        "offer",
+    ),
+    (
+        "Jordi, ¿quién lleva el estuchado y el cartón en Montseny?\n\nÒscar · Cartonajes Segarra",
+        "referral-ask",
+    ),
     (
         "Zeynep Hanım merhaba,\n\nCersaie standı için birkaç kez yazdım ama dönüş alamadım. "
         "Son kez rahatsız ediyorum; dosyanızı kapatıyorum.\n\nDerya Koç\nStandart Fuar",
@@ -1394,8 +1456,8 @@ TURKISH_AND_WEST_SLAVIC = [
 ]
 
 
-@pytest.mark.parametrize(("body", "carrier"), TURKISH_AND_WEST_SLAVIC)
-def test_sales_phrasing_in_turkish_and_west_slavic_languages(body: str, carrier: str) -> None:
+@pytest.mark.parametrize(("body", "carrier"), MORE_SALES_PHRASING)
+def test_sales_phrasing_in_more_languages(body: str, carrier: str) -> None:
     verdict = judge(build(sender="Rep <rep@vendor-example.eu>", subject="Oferta", body=body))
     assert carrier in names(verdict)
 

@@ -158,7 +158,8 @@ MEETING_ASK = _phrasing(
 _CLIENTELE = (
     r"(?:companies|teams|brands|businesses|firms|schools|hotels|restaurants|manufacturers|clinics"
     r"|saas|start-?ups|retailers|universities|organi[sz]ations|groups|operators|chains|producers"
-    r"|distributors|warehouses|agencies|owners|founders|leaders|managers|directors)\b"
+    r"|distributors|warehouses|agencies|owners|founders|leaders|managers|directors|offices"
+    r"|campuses|plants|factories|practices|hospitals|banks|insurers|fleets)\b"
 )
 """Whom a vendor says it serves: "I help restaurant groups …", "we build … for hotels"."""
 
@@ -197,8 +198,8 @@ VALUE_PITCH = _phrasing(
     r"\d[\d.,]*\s?(?:€|eur|euro|kr|£|\$)?\s*(?:statt|invece di|au lieu de|en lugar de|en vez de|i stedet for|istället för|in plaats van|zamiast|instead of)\s\d",
     r"\d+\s?%\s?(?:off|rabatt|sconto|de descuento|de réduction|korting|rabat)\b|\b(?:sconto|rabatt|descuento|réduction|korting|rabat) (?:del |de |von |van )?\d+\s?%|\b\d+\s?% (?:fino al|bis zum|jusqu'au|hasta el|tot en met)\b",
     r"\b(?:mache|erstelle|schicke) (?:ich )?ihnen (?:gern )?ein (?:unverbindliches )?angebot\b|\bhappy to quote\b|\bconsegne .{0,20}gratuite\b",
-    r"\b(?:lavoriamo|forniamo|trabajamos|trabalhamos|wij verzorgen|wir warten|wir liefern|tilbyder vi|vi tilbyder|vi erbjuder|oferujemy|nabízíme)\b",
-    r"\b(?:dostarczamy|specjalizujemy się|dodáváme|specializujeme se|kínálunk|szállítunk|specializálódtunk|sunuyoruz|sağlıyoruz|uzmanıyız|tarjoamme|toimitamme|erikoistun\w*|pakume|tarnime|leverer vi|vi leverer|levererar vi|vi levererar|bjóðum|proporcionem)\b",
+    r"\b(?:lavoriamo|trabajamos|trabalhamos|wij verzorgen|wir warten|wir liefern)\b",
+    r"\b(?:szállítunk|leverer vi|vi leverer|levererar vi|vi levererar)\b",
     r"\b(?:firmy takie jak|firmám jako|cégek(?:nek)?,? mint|şirketler(?:e)? gibi|yrityksille kuten|ettevõtetele nagu|virksomheder som (?:jeres|din)|företag som (?:ert|ditt|er)|bedrifter som (?:deres|din)|empreses com la vostra)\b",
     r"(?:を提供しております|を提供しています|導入実績|削減できます|無料トライアル|無料デモ)",
     r"\bwe are (?:a |the |an )?(?:leading |reputed |renowned |trusted |top |established |experienced )?(?:manufacturer|exporter|supplier|provider|distributor|developer|agency|consultancy)s?\b|\b(?:very |highly )?competitive (?:prices?|pricing|rates)\b|\bbest (?:price|quotation|rates|offer)\b",
@@ -210,7 +211,7 @@ VALUE_PITCH = _phrasing(
     r"\b(?:helt )?(?:uforpliktende|uforpligtende|utan förpliktelse\w*|ilman sitoumu\w+|kohustusteta|án skuldbindinga)\b",
     r"\b(?:tenemos|temos|abbiamo|nous avons|wir haben|tenim) (?:\w+ ){0,2}(?:clientes|clients|clienti|kunden)\b|\b(?:precios|preços|prix|prezzi|preus) (?:especiales|especiais|spéciaux|speciali|preferenciales)\b|\bcondiciones especiales\b",
     r"\b(?:somos|nous sommes|wir sind|siamo|we are|som) (?:[\w-]+ ){0,3}(?:fabricantes|proveedores|distribuidores|especialistas|fabricants|fournisseurs|hersteller|anbieter|produttori|fornitori|manufacturers|suppliers|specialists)\b",
-    r"\batendemos (?:\w+ ){0,2}(?:hospitais|clínicas|empresas|laboratórios|escolas|hotéis|indústrias)\b|\b(?:pomagamo|nudimo|ponujamo|brezplačn\w*|besplatn\w*)\b",
+    r"\batendemos (?:\w+ ){0,2}(?:hospitais|clínicas|empresas|laboratórios|escolas|hotéis|indústrias)\b|\b(?:brezplačn\w*|besplatn\w*)\b",
     r"\b(?:a nossa|nossa|nuestra|notre|unsere) (?:solução|solución|solution|lösung|plataforma|plateforme|plattform) (?:está|es|est|ist) (?:implementada|utilizada|usada|en uso|déployée|im einsatz)\b|\b(?:implementada|utilizada|usada|used|trusted|deployed) (?:em|en|by|por|in) (?:mais de )?\d+",
     r"\bdesconto (?:garantido )?de \d+|\bcom comodato\b|\bem comodato\b",
     r"\b(?:that'?s|it'?s) (?:literally |exactly )?(?:all|what) we do\b|\ball we do\b|\bwe (?:also )?help (?:with|you)\b|\bno[- ]cost\b|\bno strings\b|\b\w+s that (?:do|use|switch to|try) this (?:tend to|usually|typically)\b",
@@ -230,7 +231,7 @@ OFFER = _phrasing(
     r"\b(?:ayudamos|nous aidons|wir helfen|aiutiamo|wij helpen|ajudamos)\b",
     r"\bI run (?:SEO|marketing|sales|growth|lead gen\w*|outbound)\b",
     rf"\bI help (?:\w+[ -]){{0,3}}{_CLIENTELE}",
-    rf"\bwe (?:make|build|design|create|develop|produce|provide|supply|install|sell|deliver|implement|run)\b[^.\n]{{0,60}}\bfor (?:\w+[ -]){{0,3}}{_CLIENTELE}",
+    rf"\bwe (?:make|build|design|create|develop|produce|provide|supply|install|sell|deliver|implement|run|do)\b[^.\n]{{0,60}}\bfor (?:\w+[ -]){{0,3}}{_CLIENTELE}",
     r"\b(?:pomagamy|pomáháme|segítünk|segít\w* (?:cégeknek|vállalatoknak)|yardımcı oluyoruz|autamme|aitame|vi hjælper|vi hjelper|hjälper vi|hjelper vi|hjælper vi|við hjálpum|ofereixo|oferim)\b",
     r"\b(?:armamos|hacemos|fabricamos|brindamos|diseñamos|instalamos|proveemos|fazemos|fornecemos|fem|instal·lem)\b[^.\n]{0,80}\bpara (?:\w+ ){0,2}(?:universidades|instituciones|instituições|empresas|escuelas|escolas|hospitales|hospitais|hoteles|hotéis|facultades|faculdades|colegios|clínicas|restaurantes|fábricas|pymes|negocios|industrias|indústrias)\b",
     r"\bwe (?:resell|distribute|install|implement|integrate)\b",
@@ -242,7 +243,9 @@ OFFER = _phrasing(
     r"\b(?:pomagam|pomáhám|segítek|autan|hjälper jag|hjelper jeg|hjælper jeg|ayudo a|j'aide|aiuto (?:le|i|gli)|ik help|ajudo)\b",
     r"\bwir (?:begleiten|unterstützen|helfen) (?:\w+ ){0,3}(?:dabei|bei)\b",
     r"\b(?:(?:hizmet\w*|çözüm\w*|danışmanlık|destek) (?:vermekteyiz|veriyoruz|sunuyoruz|sunmaktayız|sağlıyoruz|sağlamaktayız)|(?:üretimi(?:ni)?|modernizasyonunu|kurulumunu|kampanyaları) yapıyoruz|katkı sağlayabileceğimizi düşünüyoruz|(?:\w+ )?(?:markalarıyla|firmalarıyla|şirketleriyle|üreticileriyle) çalışıyoruz|(?:ürün\w*|hizmet\w*|çözüm\w*|hattımızı|sistemimizi|firmamızı|şirketimizi) tanıtmak)\b",
-    r"\b(?:zajmujemy się|specjalizujemy się|produkujemy|dostarczamy|świadczymy|vyrábíme|dodáváme|poskytujeme|specializujeme se|zajišťujeme|zabezpečujeme|ponúkame|dodávame|vyrábame|poskytujeme|špecializujeme sa)\b",
+    r"\b(?:zajmujemy się|specjalizujemy się|produkujemy|dostarczamy|świadczymy|oferujemy|vyrábíme|dodáváme|poskytujeme|specializujeme se|zajišťujeme|nabízíme|zabezpečujeme|ponúkame|dodávame|vyrábame|špecializujeme sa|kínálunk|specializálódtunk|sunuyoruz|sağlıyoruz|uzmanıyız|tarjoamme|toimitamme|erikoistun\w*|pakume|tarnime|forniamo|tilbyder vi|vi tilbyder|vi erbjuder|bjóðum|proporcionem|pomagamo|nudimo|ponujamo)\b",
+    r"\b(?:ylläpidämme|valmistamme|suunnittelemme ja (?:rakennamme|toteutamme|valmistamme)|(?:me )?(?:teemme|tehdään) (?:\w+ ){0,2}nimenomaan)\b",
+    r"\b(?:ajudem|(?:li|us) proposem|(?:empresa|consultora|firma) especiali(?:tzada|zada) en|estem especialitzats)\b",
 )
 """A vendor saying what it sells ("we help hotels …", "Wij bieden …", "Nous accompagnons …"):
 customers and partners say what they need, and price words (VALUE_PITCH) are theirs too."""
@@ -283,6 +286,8 @@ FOLLOW_UP = _phrasing(
     r"\b(?:darf ich (?:kurz )?nachfragen|wollte (?:kurz )?nachfragen|auf meine (?:bisherigen |letzte |vorige )?(?:Schreiben|Nachrichten?|E-Mails?)|ist das Thema bei Ihnen (?:schon |bereits )?(?:entschieden|erledigt)|soll ich Ihnen (?:das|die|den) (?:\w+ ){0,2}(?:noch )?(?:schicken|senden|zusenden))\b",
     r"\b(?:wanted to try (?:you )?(?:once more|again)|forwarding this again|in case (?:my|the) (?:first|last|previous|earlier) (?:note|email|message) (?:went to spam|got buried|slipped through))\b",
     r"\b(?:podbijam (?:temat|wątek|wiadomość)|se připomínám|sa pripomínam|(?:geçen hafta|daha önce) (?:ilettiğim|gönderdiğim|paylaştığım)|maillerime dönüş alamay\w+)\b",
+    r"\b(?:viestini (?:tuli|meni) perille|hei uudelleen|hann du kika|har du hunnit kika)\b",
+    r"\b(?:(?:lo|la) (?:has|ha) podido (?:ver|revisar|leer|mirar)|l'(?:has|ha) pogut (?:veure|mirar|llegir))\b",
 )
 
 BREAK_UP = _phrasing(
@@ -312,6 +317,7 @@ BREAK_UP = _phrasing(
     r"\b(?:(?:ich )?melde mich (?:dann )?nicht (?:mehr|weiter)|werde mich nicht mehr melden)\b",
     r"\b(?:(?:ik zal|zal ik) (?:u|je|jullie) (?:dan ook )?niet (?:langer|meer|verder) lastig ?vallen|ik val (?:u|je|jullie) niet (?:langer|meer) lastig)\b",
     r"\b(?:son kez rahatsız ediyorum|dosyanızı kapatıyorum|bir daha yazmayacağım|sizi daha fazla rahatsız etmeyeceğim|posledn(?:á|ý) (?:správa|e-?mail)|nebudem vás (?:ďalej |viac )?(?:zaťažovať|obťažovať)|nebudu vás (?:dál |už )?(?:obtěžovat|zatěžovat)|nie będę (?:więcej |już )?(?:pisać|zawracać|przeszkadzać)|(?:to )?mój ostatni (?:mail|e-?mail))\b",
+    r"\b(?:closing (?:the|your) file|(?:don'?t|do not) want to keep (?:filling|cluttering|bothering|emailing|chasing) (?:your inbox|you))\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -331,6 +337,7 @@ REFERRAL_ASK = _phrasing(
     r"(?:ai phụ trách|哪位(?:负责|同事)|ใครเป็นผู้ดูแล)",
     r"\b(?:(?:die )?richtige Ansprechperson|ich hoffe, ich bin bei Ihnen richtig|wer bei [\w .-]{2,40} für [\w .-]{2,60} zuständig ist)\b",
     r"\b(?:kdo\b[^.?\n]{0,30}\bmá na starosti|kto\b[^.?\n]{0,30}\bmá na starosti|z kim (?:najlepiej |mogę |powinienem |powinnam )?(?:pogadać|porozmawiać|rozmawiać)|kiminle görüşmem gerek\w+)\b",
+    r"\b(?:qui (?:porta|gestiona|s'ocupa de)|quién (?:lleva|gestiona|maneja)) (?:el|la|els|les|los|las)\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -389,6 +396,9 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:ich erlaube mir|erlaube ich mir|darf ich mich (?:Ihnen )?(?:kurz )?vorstellen|ich darf mich Ihnen (?:\w+ ){0,6}vorstellen|(?:Ihrer|Ihre) Stellenanzeige entnehme ich|hätten Sie (?:\w+ ){0,4}Bedarf an|haben Sie (?:aktuell |derzeit )?Bedarf an)\b",
     r"\b(?:je me permets de vous (?:contacter|présenter)|me permito (?:contactarle|escribirle)|mi permetto di (?:contattarla|presentarle))\b",
     r"\b(?:pozwalam sobie (?:zwrócić|napisać|przedstawić|skontaktować|przesłać)|(?:twój|pana|pani) kontakt (?:dostałem|dostałam|mam od)|dovolte mi (?:představit|vás oslovit)|dovoluji si vás oslovit|dovoľte mi (?:predstaviť|vás osloviť)|dovoľujem si vás osloviť|omlouvám se, pokud píšu na (?:nesprávnou|špatnou) adresu|firmamız hakkında (?:kısaca )?bilgi vermek ist\w+|(?:linkedin|instagram|web siteniz|siteniz)\S* (?:\S+ ){0,5}gördüm|takviminize (?:bir )?(?:yer|zaman) ayır\w+|saat uymazsa)\b",
+    r"\b(?:otan (?:teihin |sinuun )?yhteyttä|näin (?:teidän|sinun|että)|jag såg att|jeg så at)\b",
+    r"\b(?:em poso en contacte|em permeto (?:escriure|presentar)|t'escric (?:de part|perquè|des de)|(?:le|te) escribo desde|me gustaría presentar(?:le|te|les))\b",
+    r"\b(?:wish|would like|want) to introduce (?:ourselves|our company|myself)\b",
 )
 
 SELF_INTRODUCTION = _phrasing(
@@ -477,6 +487,7 @@ PRESS = _phrasing(
     r"\bjornalista\b|\b(?:wine|food|drinks|travel|fashion|design|motoring) (?:writer|critic|columnist|journalist)\b|\bfor (?:a|an|the) (?:[\w-]+ ){0,3}(?:magazine|newspaper|trade journal)\b",
     r"\bverslaggever\w*|\bredactie\b|\bvoor de krant\b|\btelefonisch interview\b|\b(?:phone|telephone) interview\b|\bentrevista telefónica\b|\bentretien téléphonique\b",
     r"\bwe (?:do not|don'?t) sell (?:products|anything|software|services)\b|\bparticipants receive\b|\btake part in (?:a|an|our) (?:[\w-]+ )?(?:interview|survey|study)\b|\bresearch director\b",
+    r"\b(?:röportaj\w*|dergi(?:si|sinin|miz|mizin) (?:için|\w+ sayısı)|(?:mayıs|haziran|eylül|ekim|yeni|gelecek) sayı(?:sı|mız) için|yayın öncesi)\b",
 )
 
 RECRUITER = _phrasing(
@@ -494,6 +505,7 @@ RECRUITER = _phrasing(
     r"\bconfidential (?:\w+[- ]){0,2}(?:conversation|chat|call|discussion)\b|\b(?:my client|our client|the family|the company|they) (?:is|are) (?:looking for|seeking|searching for|recruiting) an? (?:new )?(?:COO|CEO|CFO|CTO|CIO|CISO|managing director|head of)\b|\b(?:coo|ceo|cfo|cto|cio|ciso|vp|svp|evp|managing director) (?:role|position|opportunity|search|mandate)\b",
     r"\b(?:processo seletivo confidencial|vaga (?:de|para) (?:diretor|gerente|coordenador|head)|seu perfil chamou|su perfil (?:me )?llamó|il suo profilo (?:mi )?ha colpito|ihr profil hat mich)\b",
     r"\b(?:a |this )?confidential approach\b|\bI'?m retained by\b|\b(?:the|my) client is (?:starting|holding|running) (?:first |final )?interviews\b",
+    r"\b(?:nabídk\w+ pozice|ponuk\w+ (?:pracovnej )?pozície|narazil\w* na váš profil|(?:váš|vás) profil (?:mě|ma) zaujal|(?:twój|pana|pani) profil (?:mnie )?zainteresował)\b",
 )
 
 APPLICANT = _phrasing(
@@ -540,6 +552,7 @@ PRIORITY_QUESTION = _phrasing(
     r"\bsomething (?:\w+ ){0,3}(?:is|are|you'?re|you are|you'?d|you would) (?:be )?(?:look(?:ing)? at|looking into|exploring|consider(?:ing)?|thinking about|working on|planning)\b|\bor should I (?:check back|circle back|try again|reach out)\b",
     r"\b(?:priorit(?:y|ies)|priorytet\w*|prioritou|prioritás\w*|öncelik\w*|prioriteet\w*|prioritet\w*|priorità|prioriteit\w*|prioridade\w*|priorité\w*|priorität\w*|prioridad\w*)\b[^.!\n]{0,40}\?",
     r"\bwhen (?:is|does) your (?:\w+ ){0,2}(?:contract|lease|policy) (?:up|due|end|expire)\w*",
+    r"\bonko (?:\w+ ){1,5}(?:teillä|sinulla) ajankohtai\w+|\bär (?:\w+ ){1,4}aktuellt för (?:er|dig)\b",
 )
 
 RELATIONSHIP = _phrasing(
