@@ -565,6 +565,18 @@ def test_a_platforms_customer_named_only_by_its_unsubscribe_link_is_the_vendor()
     assert verdict.organisation == "dockit.app"
 
 
+def test_a_company_writing_from_its_own_domain_with_relayed_replies_is_the_vendor() -> None:
+    """Intercom sends from the company's own address and relays only the replies: the help
+    centre its footer links to (intercom.help) is not the company."""
+    relayed = build(
+        sender="Elodie de Planifab <elodie@planifab.com>",
+        reply_to="Planifab <reply+582e9b7e45@intercom-mail.com>",
+        body=PITCH.replace("Bitesio | bitesio.com", "Planifab | planifab.com")
+        + "\nAide : https://planifab.intercom.help/fr/\n",
+    )
+    assert judge(relayed).organisation == "planifab.com"
+
+
 def test_a_platforms_customer_named_by_nothing_else_is_its_sending_host() -> None:
     """Not the platform: a no to one of its customers must never file another customer's mail."""
     relayed = build(

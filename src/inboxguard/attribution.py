@@ -46,9 +46,10 @@ def attribute(
         human_reply = [a for a in message.reply_to if not is_relay_address(a.email)]
         if human_reply and not is_platform(human_reply[0].domain):
             return identity(human_reply[0].email)
-        if not read_body:
-            return registrable_domain(sender.domain)
-        exclude = own | {registrable_domain(sender.domain)}
+        sending = registrable_domain(sender.domain)
+        if not read_body or _names_itself(message, sender, sending):
+            return sending
+        exclude = own | {sending}
         behind = company_behind(message.text, message.html, exclude)
         behind = behind or _unsubscribing_company(message, exclude)
         return behind or _platform_customer(sender.domain)
@@ -104,6 +105,13 @@ def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
     local_brand = _LEADING_WORD.match(sender.local)
     behind = company_behind(message.text, message.html, {registrable_domain(sender.domain)})
     return bool(local_brand and behind and brand_of(behind) == local_brand.group(0))
+
+
+def _names_itself(message: Message, sender: Address, sending: str) -> bool:
+    """A company writing from its own domain, with only the replies relayed (Intercom's
+    `reply+…@intercom-mail.com`), names that domain in its mail; a sending service's does not."""
+    platform = is_platform(sender.domain) or is_webmail(sender.domain)
+    return not platform and sending in f"{message.text}\n{message.html}".lower()
 
 
 def _platform_customer(domain: str) -> str:

@@ -359,7 +359,7 @@ FIRST_TOUCH = _phrasing(
     r"\bI (?:noticed|saw|see) (?:that )?(?:\w+ ){0,4}(?:is|are|has|have|runs|opened|launched)\b",
     r"\bich bin auf \w+.{0,40}aufmerksam geworden\b|\bje me permets de vous écrire\b",
     r"\ble escribo porque\b|\bme pongo en contacto\b|\bmi permetto di scriverle\b",
-    r"\bik neem contact met u op\b|\bvenho por este meio\b",
+    r"\bik neem contact met u op\b|\bvenho por (?:este meio|meio deste|meio desta)\b",
     r"\bI took the liberty\b|\bI'?ve (?:booked|reserved|sent) (?:us|you|this invite)\b",
     r"\bplaceholder\b|\[hold\]|\bpopping a\b",
     r"\b(?:went ahead and|I'?ve) (?:grabbed|booked|moved us|put|popped|sent over)\b|\bfeel free to (?:move|suggest another)\b",
