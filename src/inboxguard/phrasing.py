@@ -396,7 +396,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:ich erlaube mir|erlaube ich mir|darf ich mich (?:Ihnen )?(?:kurz )?vorstellen|ich darf mich Ihnen (?:\w+ ){0,6}vorstellen|(?:Ihrer|Ihre) Stellenanzeige entnehme ich|hätten Sie (?:\w+ ){0,4}Bedarf an|haben Sie (?:aktuell |derzeit )?Bedarf an)\b",
     r"\b(?:je me permets de vous (?:contacter|présenter)|me permito (?:contactarle|escribirle)|mi permetto di (?:contattarla|presentarle))\b",
     r"\b(?:pozwalam sobie (?:zwrócić|napisać|przedstawić|skontaktować|przesłać)|(?:twój|pana|pani) kontakt (?:dostałem|dostałam|mam od)|dovolte mi (?:představit|vás oslovit)|dovoluji si vás oslovit|dovoľte mi (?:predstaviť|vás osloviť)|dovoľujem si vás osloviť|omlouvám se, pokud píšu na (?:nesprávnou|špatnou) adresu|firmamız hakkında (?:kısaca )?bilgi vermek ist\w+|(?:linkedin|instagram|web siteniz|siteniz)\S* (?:\S+ ){0,5}gördüm|takviminize (?:bir )?(?:yer|zaman) ayır\w+|saat uymazsa)\b",
-    r"\b(?:otan (?:teihin |sinuun )?yhteyttä|näin (?:teidän|sinun|että)|jag såg att|jeg så at)\b",
+    r"\b(?:otan (?:teihin |sinuun )?yhteyttä|näin (?:teidän|sinun)|näin, että|jag såg att|jeg så at)\b",
     r"\b(?:em poso en contacte|em permeto (?:escriure|presentar)|t'escric (?:de part|perquè|des de)|(?:le|te) escribo desde|me gustaría presentar(?:le|te|les))\b",
     r"\b(?:wish|would like|want) to introduce (?:ourselves|our company|myself)\b",
 )
