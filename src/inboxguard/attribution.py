@@ -110,8 +110,10 @@ def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
 def _names_itself(message: Message, sender: Address, sending: str) -> bool:
     """A company writing from its own domain, with only the replies relayed (Intercom's
     `reply+…@intercom-mail.com`), names that domain in its mail; a sending service's does not."""
-    platform = is_platform(sender.domain) or is_webmail(sender.domain)
-    return not platform and sending in f"{message.text}\n{message.html}".lower()
+    relayed = is_relay_address(sender.email) or is_platform(sender.domain)
+    if relayed or is_webmail(sender.domain):
+        return False
+    return sending in f"{message.text}\n{message.html}".lower()
 
 
 def _platform_customer(domain: str) -> str:
