@@ -94,7 +94,7 @@ def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
     """Sent through a platform on someone else's behalf: a relay address (as From or
     Reply-To), a platform domain, a "Sent via" footer, or a local part that names the company
     the signature names."""
-    if is_relay_address(sender.email) or is_platform(sender.domain):
+    if _sent_from_platform(sender):
         return True
     if any(is_relay_address(a.email) for a in message.reply_to):
         return True
@@ -107,11 +107,14 @@ def _relayed(message: Message, sender: Address, read_body: bool = True) -> bool:
     return bool(local_brand and behind and brand_of(behind) == local_brand.group(0))
 
 
+def _sent_from_platform(sender: Address) -> bool:
+    return is_relay_address(sender.email) or is_platform(sender.domain)
+
+
 def _names_itself(message: Message, sender: Address, sending: str) -> bool:
     """A company writing from its own domain, with only the replies relayed (Intercom's
     `reply+…@intercom-mail.com`), names that domain in its mail; a sending service's does not."""
-    relayed = is_relay_address(sender.email) or is_platform(sender.domain)
-    if relayed or is_webmail(sender.domain):
+    if _sent_from_platform(sender) or is_webmail(sender.domain):
         return False
     return sending in f"{message.text}\n{message.html}".lower()
 

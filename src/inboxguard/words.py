@@ -35,6 +35,8 @@ QUOTE_ATTRIBUTION = (
 )
 """The line a mail program writes above a quoted message ("On Tue, Dana <dana@bitesio.com>
 wrote:"), in the languages of the labelled sets."""
+# Where the quoted original starts: the attributions, also a German or French one that a mail
+# program wrapped before its colon.
 _ORIGINAL = re.compile(
     r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message|Messaggio originale|Ursprüngliche "
     r"Nachricht|Message d'origine|Mensaje original|Mensagem original|Oorspronkelijk bericht"
