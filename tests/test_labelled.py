@@ -29,17 +29,16 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout20": 0.94,
     "heldout21": 0.92,
     "heldout23": 0.90,
+    "heldout31": 0.94,
+    "heldout42": 0.94,
     "heldout43": 0.94,
     "heldout47": 0.94,
     "heldout54": 0.86,
     "heldout61": 0.92,
-    "heldout63": 0.92,
-    "heldout64": 0.88,
-    "heldout66": 0.90,
 }
-"""Sets below 0.95, at the recall they reach now. Sets 1 to 62 train the wording model (63 to 66
-not yet), so for them this is recall on mail the model has read; what each set measured once, on
-mail nobody had tuned for, is in tests/HELDOUT.md and the README. The misses left here were never
+"""Sets below 0.95, at the recall they reach now. Sets 1 to 66 train the wording model, so for
+them this is recall on mail the model has read; what each set measured once, on mail nobody had
+tuned for, is in tests/HELDOUT.md and the README. The misses left here were never
 tuned on one by one (heldout13 and 15-18; 22-66 but for general phrasings their misses showed
 missing)."""
 
