@@ -246,6 +246,7 @@ OFFER = _phrasing(
     r"\b(?:zajmujemy się|specjalizujemy się|produkujemy|dostarczamy|świadczymy|oferujemy|vyrábíme|dodáváme|poskytujeme|specializujeme se|zajišťujeme|nabízíme|zabezpečujeme|ponúkame|dodávame|vyrábame|špecializujeme sa|kínálunk|specializálódtunk|sunuyoruz|sağlıyoruz|uzmanıyız|tarjoamme|toimitamme|erikoistun\w*|pakume|tarnime|forniamo|tilbyder vi|vi tilbyder|vi erbjuder|bjóðum|proporcionem|pomagamo|nudimo|ponujamo)\b",
     r"\b(?:ylläpidämme|valmistamme|suunnittelemme ja (?:rakennamme|toteutamme|valmistamme)|(?:me )?(?:teemme|tehdään) (?:\w+ ){0,2}nimenomaan)\b",
     r"\b(?:ajudem|(?:li|us) proposem|(?:empresa|consultora|firma) especiali(?:tzada|zada) en|estem especialitzats)\b",
+    r"\b(?:med speciale i|specialiseret os i|spesialisert (?:oss )?på|vi (?:leverer|producerer|produserer|tilbyr|fører|fremstiller)|\w+ (?:foglalkozunk|foglalkozom)|(?:kft|zrt|bt)\.?(?: \w+){0,12} (?:foglalkozik|fejleszt|telepít|kínál)|tudunk ajánlani|csinálunk egy ingyenes|rendelkezésünkre áll\w*)\b",
 )
 """A vendor saying what it sells ("we help hotels …", "Wij bieden …", "Nous accompagnons …"):
 customers and partners say what they need, and price words (VALUE_PITCH) are theirs too."""
@@ -288,6 +289,7 @@ FOLLOW_UP = _phrasing(
     r"\b(?:podbijam (?:temat|wątek|wiadomość)|se připomínám|sa pripomínam|(?:geçen hafta|daha önce) (?:ilettiğim|gönderdiğim|paylaştığım)|maillerime dönüş alamay\w+)\b",
     r"\b(?:viestini (?:tuli|meni) perille|hei uudelleen|hann du kika|har du hunnit kika)\b",
     r"\b(?:(?:lo|la) (?:has|ha) podido (?:ver|revisar|leer|mirar)|l'(?:has|ha) pogut (?:veure|mirar|llegir))\b",
+    r"\b(?:fikk du sett på|nåede du at (?:se|kigge)|følger (?:lige |bare )?op på min|sikerült ránézni)\b",
 )
 
 BREAK_UP = _phrasing(
@@ -318,6 +320,7 @@ BREAK_UP = _phrasing(
     r"\b(?:(?:ik zal|zal ik) (?:u|je|jullie) (?:dan ook )?niet (?:langer|meer|verder) lastig ?vallen|ik val (?:u|je|jullie) niet (?:langer|meer) lastig)\b",
     r"\b(?:son kez rahatsız ediyorum|dosyanızı kapatıyorum|bir daha yazmayacağım|sizi daha fazla rahatsız etmeyeceğim|posledn(?:á|ý) (?:správa|e-?mail)|nebudem vás (?:ďalej |viac )?(?:zaťažovať|obťažovať)|nebudu vás (?:dál |už )?(?:obtěžovat|zatěžovat)|nie będę (?:więcej |już )?(?:pisać|zawracać|przeszkadzać)|(?:to )?mój ostatni (?:mail|e-?mail))\b",
     r"\b(?:closing (?:the|your) file|(?:don'?t|do not) want to keep (?:filling|cluttering|bothering|emailing|chasing) (?:your inbox|you))\b",
+    r"\b(?:skal jeg lade være med at skrive|skal jeg holde op med at skrive|skal jeg slutte å skrive|sletter jeg (?:dig|deg) fra min liste)\b",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -338,6 +341,7 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:(?:die )?richtige Ansprechperson|ich hoffe, ich bin bei Ihnen richtig|wer bei [\w .-]{2,40} für [\w .-]{2,60} zuständig ist)\b",
     r"\b(?:kdo\b[^.?\n]{0,30}\bmá na starosti|kto\b[^.?\n]{0,30}\bmá na starosti|z kim (?:najlepiej |mogę |powinienem |powinnam )?(?:pogadać|porozmawiać|rozmawiać)|kiminle görüşmem gerek\w+)\b",
     r"\b(?:qui (?:porta|gestiona|s'ocupa de)|quién (?:lleva|gestiona|maneja)) (?:el|la|els|les|los|las)\b",
+    r"\b(?:(?:videre )?til den rette|rette kontaktperson|hvem der (?:hos [\w ]{2,40} )?har ansvaret for|továbbítaná (?:a levelemet|az e-?mailemet|üzenetemet)|kihez fordulhatok)\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -399,6 +403,8 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:otan (?:teihin |sinuun )?yhteyttä|näin (?:teidän|sinun)|näin, että|jag såg att|jeg så at)\b",
     r"\b(?:em poso en contacte|em permeto (?:escriure|presentar)|t'escric (?:de part|perquè|des de)|(?:le|te) escribo desde|me gustaría presentar(?:le|te|les))\b",
     r"\b(?:wish|would like|want) to introduce (?:ourselves|our company|myself)\b",
+    r"\b(?:må jeg præsentere|jeg skriver til (?:dig|jer),? fordi|jeg tænkte,? (?:at )?det kunne være (?:relevant|interessant) for|(?:ville|vil) (?:derfor )?høre om (?:dere|I) har behov|må jeg sende (?:dig|deg|jer|dere) (?:en|et) (?:pris|tilbud)|kunne vi få lov at regne på|vi regner gjerne på)\b",
+    r"\b(?:engedje meg,? hogy bemutass\w*|azért (?:írok|keresem)\w*,? mert|gondoltam,? (?:hogy )?(?:a|az) [\w ]{2,40} érdekelheti|szeretném (?:felajánlani|bemutatni)|bocs,? hogy (?:csak így )?rád írok)\b",
 )
 
 SELF_INTRODUCTION = _phrasing(
