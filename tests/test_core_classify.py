@@ -1160,6 +1160,26 @@ LOOK_ALIKES = [
             "week.\n\nCharlotte\nProduct Manager, Snowline Holidays\n"
         ),
     ),
+    (
+        "Panel invitation: spring programme",
+        "m.ortiz@statebar-section.org",
+        (
+            "Dear Ms. Hale,\n\nOur section is putting together a lunchtime programme on "
+            "supply-contract disputes and we would love your firm's view. Would you be willing "
+            "to join a short panel in May? There is no cost to speakers. Could we find 15 "
+            "minutes for a quick call next week?\n\nMaria Ortiz\nCo-Chair, Business Law "
+            "Section\n"
+        ),
+    ),
+    (
+        "Re: litigation partner opportunity",
+        "tom@harborlegalsearch.com",
+        (
+            "Hi Dana,\n\nFollowing up on my note about the litigation partner opportunity in "
+            "Boston. If the timing is not right, would you be open to me keeping you in mind "
+            "for future roles?\n\nTom\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
@@ -1168,7 +1188,8 @@ a supplier's price rise, a trade fair, the bank, a customer's project, a researc
 tax adviser and a client's steering committee, in German, Spanish, French and Portuguese; a
 neighbouring town hall in Dutch; a department store, a showroom, a supplier's price rise, a
 customer's contract, a training order, a trade fair, an order moved forward and a photographer, in
-Italian, Dutch, Polish, Swedish, Finnish, French and Spanish."""
+Italian, Dutch, Polish, Swedish, Finnish, French and Spanish; a bar section asking the user onto a
+panel, and a legal recruiter's follow-up about a partner role."""
 
 
 @pytest.mark.parametrize(

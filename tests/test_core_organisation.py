@@ -49,6 +49,13 @@ def test_webmail_identity_is_the_address() -> None:
     assert identity("jane@gmail.com") != identity("john@gmail.com")
 
 
+@pytest.mark.parametrize("domain", ["hotmail.dk", "outlook.dk", "live.no", "yahoo.com.ar"])
+def test_a_big_provider_is_webmail_in_every_country(domain: str) -> None:
+    """Each is a person's address, never an organisation that one vendor's no would file."""
+    assert is_webmail(domain)
+    assert identity(f"jesper@{domain}") != identity(f"anne@{domain}")
+
+
 def test_company_identity_is_the_registrable_domain() -> None:
     assert not is_webmail("bitesio.com")
     assert identity("Dana@eu.mail.Bitesio.com") == "bitesio.com"

@@ -35,8 +35,9 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout47": 0.94,
     "heldout54": 0.86,
     "heldout61": 0.92,
-    "heldout67": 0.68,
-    "heldout69": 0.74,
+    "heldout67": 0.76,
+    "heldout68": 0.86,
+    "heldout69": 0.92,
     "heldout70": 0.88,
 }
 """Sets below 0.95, at the recall they reach now. Sets 1 to 66 train the wording model, so for

@@ -38,6 +38,12 @@ WEBMAIL_DOMAINS = frozenset(
 )
 """Personal webmail providers: an address there is a person, never an organisation."""
 
+WEBMAIL_BRANDS = frozenset(
+    "gmail googlemail hotmail outlook live msn windowslive yahoo ymail rocketmail gmx aol".split()
+)
+"""Providers with a domain in nearly every country (hotmail.dk, outlook.com.ar, yahoo.com.mx):
+any registrable domain they name is webmail, listed above or not."""
+
 PLATFORM_DOMAINS = frozenset(
     """
     hubspotemail.net hubspot.com hs-sites.com outreach.io outrch.com getoutreach.com
@@ -92,7 +98,8 @@ def registrable_domain(domain: str) -> str:
 
 
 def is_webmail(domain: str) -> bool:
-    return registrable_domain(domain) in WEBMAIL_DOMAINS
+    registrable = registrable_domain(domain)
+    return registrable in WEBMAIL_DOMAINS or registrable.split(".")[0] in WEBMAIL_BRANDS
 
 
 def is_platform(domain: str) -> bool:

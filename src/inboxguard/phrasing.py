@@ -511,6 +511,7 @@ RECRUITER = _phrasing(
     r"\bconfidential (?:\w+[- ]){0,2}(?:conversation|chat|call|discussion)\b|\b(?:my client|our client|the family|the company|they) (?:is|are) (?:looking for|seeking|searching for|recruiting) an? (?:new )?(?:COO|CEO|CFO|CTO|CIO|CISO|managing director|head of)\b|\b(?:coo|ceo|cfo|cto|cio|ciso|vp|svp|evp|managing director) (?:role|position|opportunity|search|mandate)\b",
     r"\b(?:processo seletivo confidencial|vaga (?:de|para) (?:diretor|gerente|coordenador|head)|seu perfil chamou|su perfil (?:me )?llamó|il suo profilo (?:mi )?ha colpito|ihr profil hat mich)\b",
     r"\b(?:a |this )?confidential approach\b|\bI'?m retained by\b|\b(?:the|my) client is (?:starting|holding|running) (?:first |final )?interviews\b",
+    r"\b(?:M&A|litigation|corporate|equity|income|lateral|practice) partner (?:role|opportunity|position)\b|\bkeep(?:ing)? you in mind for (?:future )?(?:roles|opportunities|positions|searches)\b",
     r"\b(?:nabídk\w+ pozice|ponuk\w+ (?:pracovnej )?pozície|narazil\w* na váš profil|(?:váš|vás) profil (?:mě|ma) zaujal|(?:twój|pana|pani) profil (?:mnie )?zainteresował)\b",
 )
 
@@ -527,6 +528,7 @@ COMMUNITY = _phrasing(
     r"\bmeetup\b(?!-)|\bpizza\b|\bbrunch\b|\bbirthday\b|\bLong time\b|\bI'?ll buy the next round\b",
     r"\ba pint\b|\ba favou?r\b|\bbeen (?:far )?too long\b|\bcatch up over\b|\bmy (?:sister|brother|cousin|son|daughter|wife|husband|mum|mom|dad)\b",
     r"\b(?:gastvortrag|gastvorlesung|guest lecture|palestra convidada|ponencia invitada|conférence invitée)\b",
+    r"\b(?:panel invitation|invite you to (?:speak|present|join (?:a|our|the) panel)|would you be willing to (?:join|speak on|sit on) (?:a|our|the) (?:[\w-]+ ){0,2}panel|no cost to speakers)\b",
     r"\b(?:cher membre|chère membre|chers membres|chers adhérents|votre adhésion|votre cotisation|avec la cotisation|liebe mitglieder|liebes mitglied|estimados socios|queridos socios|estimad[oa] soci[oa]|cari soci|beste leden|kære medlemmer|kära medlemmar|kjære medlemmer|dear (?:fellow )?members?)\b",
     r"\b(?:my|a) (?:thesis|dissertation|master'?s (?:project|thesis)|bachelor'?s thesis|phd (?:project|research))\b|\bi'?m a (?:\w+[- ])?(?:student|phd candidate|doctoral candidate)\b|\b(?:mi|mia|ma|meine) (?:tesis|tesi|thèse|masterarbeit|doktorarbeit|abschlussarbeit)\b",
     r"\b(?:love|like) to have you (?:on|speak at|join) (?:a|our|the) (?:\w+ ){0,2}(?:panel|stage|programme|program|conference)\b|\bspeak(?:ing)? (?:on a panel|at our (?:\w+ ){0,2}(?:conference|summit|meeting|congress))\b|\bwe cover (?:your )?travel\b",
