@@ -30,20 +30,18 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout21": 0.92,
     "heldout23": 0.90,
     "heldout31": 0.94,
-    "heldout42": 0.94,
     "heldout43": 0.94,
     "heldout47": 0.94,
     "heldout54": 0.86,
     "heldout61": 0.92,
-    "heldout67": 0.76,
-    "heldout68": 0.86,
-    "heldout69": 0.92,
-    "heldout70": 0.88,
+    "heldout67": 0.92,
+    "heldout68": 0.92,
+    "heldout70": 0.92,
 }
-"""Sets below 0.95, at the recall they reach now. Sets 1 to 66 train the wording model, so for
+"""Sets below 0.95, at the recall they reach now. Sets 1 to 70 train the wording model, so for
 them this is recall on mail the model has read; what each set measured once, on mail nobody had
 tuned for, is in tests/HELDOUT.md and the README. The misses left here were never
-tuned on one by one (heldout13 and 15-18; 22-66 but for general phrasings their misses showed
+tuned on one by one (heldout13 and 15-18; 22-70 but for general phrasings their misses showed
 missing)."""
 
 
