@@ -1180,6 +1180,16 @@ LOOK_ALIKES = [
             "for future roles?\n\nTom\n"
         ),
     ),
+    (
+        "Intro - a client who needs a mobile team",
+        "dan@clearbrook-digital.com",
+        (
+            "Alan,\n\nWe have a client in Denver who needs six engineers for a rebuild, more "
+            "than our bench can take, and I told them about you. Would you be up for an intro "
+            "call with their CTO next week? Our partner agreement's referral terms would "
+            "apply.\n\nDan\nManaging Partner, Clearbrook Digital\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
@@ -1189,7 +1199,7 @@ tax adviser and a client's steering committee, in German, Spanish, French and Po
 neighbouring town hall in Dutch; a department store, a showroom, a supplier's price rise, a
 customer's contract, a training order, a trade fair, an order moved forward and a photographer, in
 Italian, Dutch, Polish, Swedish, Finnish, French and Spanish; a bar section asking the user onto a
-panel, and a legal recruiter's follow-up about a partner role."""
+panel, a legal recruiter's follow-up about a partner role, and a partner passing on a client."""
 
 
 @pytest.mark.parametrize(

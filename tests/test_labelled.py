@@ -37,11 +37,14 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout67": 0.92,
     "heldout68": 0.92,
     "heldout70": 0.92,
+    "heldout71": 0.92,
+    "heldout72": 0.86,
+    "heldout73": 0.84,
 }
-"""Sets below 0.95, at the recall they reach now. Sets 1 to 70 train the wording model, so for
-them this is recall on mail the model has read; what each set measured once, on mail nobody had
-tuned for, is in tests/HELDOUT.md and the README. The misses left here were never
-tuned on one by one (heldout13 and 15-18; 22-70 but for general phrasings their misses showed
+"""Sets below 0.95, at the recall they reach now. Sets 1 to 70 train the wording model (71 to 74 not
+yet), so for them this is recall on mail the model has read; what each set measured once, on mail
+nobody had tuned for, is in tests/HELDOUT.md and the README. The misses left here were never
+tuned on one by one (heldout13 and 15-18; 22-74 but for general phrasings their misses showed
 missing)."""
 
 

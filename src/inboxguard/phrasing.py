@@ -569,6 +569,7 @@ RELATIONSHIP = _phrasing(
     "speaks of an existing relationship",
     r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
     r"\bas (?:agreed|discussed)\b|\bgreat catching up\b|\bthanks again for\b",
+    r"\b(?:our (?:partner(?:ship)?|referral|reseller) agreement|usual referral (?:terms|fee)|I told them about you)\b",
     r"\b(?:quarterly (?:review|business review|sync)|revisión trimestral|quartalsgespräch|revue trimestrielle|kwartaaloverleg|revisione trimestrale|zoals afgesproken|wie besprochen|comme convenu|como acordamos|come concordato)\b",
     r"\b(?:your|the) (?:pitch )?deck\b|\bterm sheet\b|\binvestment committee\b|\bpartner meeting\b|\bdata room\b|\bcap table\b|\bdue diligence (?:list|request|questions|call)\b",
     r"\b(?:your|our|the) (?:purchase order|PO)(?: number| no\.?| #)?\s?\d|\b(?:su|vuestra|tu|sua|votre|ihre|uw|jeres|er|din) (?:orden de compra|ordem de compra|bon de commande|Bestellung|bestelling|indkøbsordre|inköpsorder|innkjøpsordre)\b|\borden de compra (?:n[úu]m|no\.|#)",
