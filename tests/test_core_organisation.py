@@ -45,6 +45,7 @@ def test_registrable_domain_of_an_idn_is_its_ascii_form() -> None:
 def test_webmail_identity_is_the_address() -> None:
     assert is_webmail("gmail.com")
     assert is_webmail("hotmail.co.uk")
+    assert is_webmail("telia.com")
     assert identity("Jane.Doe@Gmail.com") == "jane.doe@gmail.com"
     assert identity("jane@gmail.com") != identity("john@gmail.com")
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inboxguard.phrasing import _alternatives, _phrasing
+from inboxguard.phrasing import BUYER, _alternatives, _phrasing
 
 PATTERNS = (
     r"\b(?:quick|short) (?:call|chat)\b|\bbook (?:a )?demo",
@@ -30,3 +30,8 @@ def test_alternatives_split_only_at_the_top_level() -> None:
 def test_the_compiled_phrasing_finds_what_the_pattern_finds(pattern: str, text: str) -> None:
     compiled = _phrasing("name", "reason", pattern)
     assert bool(compiled.pattern.search(text)) == bool(re.search(pattern, text))
+
+
+def test_a_buyer_asks_for_prices_and_a_vendor_offers_its_own() -> None:
+    assert BUYER.find("Could you send us your price list for 2027?")
+    assert not BUYER.find("Would you like me to send our price list and some photos?")

@@ -38,7 +38,7 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout68": 0.92,
     "heldout70": 0.92,
     "heldout71": 0.92,
-    "heldout72": 0.86,
+    "heldout72": 0.90,
     "heldout73": 0.84,
 }
 """Sets below 0.95, at the recall they reach now. Sets 1 to 70 train the wording model (71 to 74 not

@@ -33,7 +33,7 @@ WEBMAIL_DOMAINS = frozenset(
     vodamail.co.za webmail.co.za yahoo.com.sg singnet.com.sg yahoo.com.my streamyx.com
     yahoo.co.id yahoo.co.jp hanmail.net daum.net sina.com sohu.com foxmail.com yeah.net
     139.com aliyun.com yahoo.in skynet.be telenet.be hotmail.be ziggo.nl kpnmail.nl planet.nl
-    home.nl xs4all.nl hetnet.nl alice.it tin.it arcor.de
+    home.nl xs4all.nl hetnet.nl alice.it tin.it arcor.de telia.com comhem.se bredband.net
     """.split()
 )
 """Personal webmail providers: an address there is a person, never an organisation."""
