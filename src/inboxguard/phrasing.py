@@ -199,7 +199,7 @@ VALUE_PITCH = _phrasing(
     r"\d+\s?%\s?(?:off|rabatt|sconto|de descuento|de réduction|korting|rabat)\b|\b(?:sconto|rabatt|descuento|réduction|korting|rabat) (?:del |de |von |van )?\d+\s?%|\b\d+\s?% (?:fino al|bis zum|jusqu'au|hasta el|tot en met)\b",
     r"\b(?:mache|erstelle|schicke) (?:ich )?ihnen (?:gern )?ein (?:unverbindliches )?angebot\b|\bhappy to quote\b|\bconsegne .{0,20}gratuite\b",
     r"\b(?:lavoriamo|trabajamos|trabalhamos|wij verzorgen|wir warten|wir liefern)\b",
-    r"\b(?:szállítunk|leverer vi|vi leverer|levererar vi|vi levererar)\b",
+    r"\b(?:szállítunk|levererar vi|vi levererar)\b",
     r"\b(?:firmy takie jak|firmám jako|cégek(?:nek)?,? mint|şirketler(?:e)? gibi|yrityksille kuten|ettevõtetele nagu|virksomheder som (?:jeres|din)|företag som (?:ert|ditt|er)|bedrifter som (?:deres|din)|empreses com la vostra)\b",
     r"(?:を提供しております|を提供しています|導入実績|削減できます|無料トライアル|無料デモ)",
     r"\bwe are (?:a |the |an )?(?:leading |reputed |renowned |trusted |top |established |experienced )?(?:manufacturer|exporter|supplier|provider|distributor|developer|agency|consultancy)s?\b|\b(?:very |highly )?competitive (?:prices?|pricing|rates)\b|\bbest (?:price|quotation|rates|offer)\b",
@@ -246,7 +246,7 @@ OFFER = _phrasing(
     r"\b(?:zajmujemy się|specjalizujemy się|produkujemy|dostarczamy|świadczymy|oferujemy|vyrábíme|dodáváme|poskytujeme|specializujeme se|zajišťujeme|nabízíme|zabezpečujeme|ponúkame|dodávame|vyrábame|špecializujeme sa|kínálunk|specializálódtunk|sunuyoruz|sağlıyoruz|uzmanıyız|tarjoamme|toimitamme|erikoistun\w*|pakume|tarnime|forniamo|tilbyder vi|vi tilbyder|vi erbjuder|bjóðum|proporcionem|pomagamo|nudimo|ponujamo)\b",
     r"\b(?:ylläpidämme|valmistamme|suunnittelemme ja (?:rakennamme|toteutamme|valmistamme)|(?:me )?(?:teemme|tehdään) (?:\w+ ){0,2}nimenomaan)\b",
     r"\b(?:ajudem|(?:li|us) proposem|(?:empresa|consultora|firma) especiali(?:tzada|zada) en|estem especialitzats)\b",
-    r"\b(?:med speciale i|specialiseret os i|spesialisert (?:oss )?på|vi (?:leverer|producerer|produserer|tilbyr|fører|fremstiller)|\w+ (?:foglalkozunk|foglalkozom)|(?:kft|zrt|bt)\.?(?: \w+){0,12} (?:foglalkozik|fejleszt|telepít|kínál)|tudunk ajánlani|csinálunk egy ingyenes|rendelkezésünkre áll\w*)\b",
+    r"\b(?:med speciale i|specialiseret os i|spesialisert (?:oss )?på|(?:vi (?:leverer|producerer|produserer|tilbyr|fører|fremstiller)|leverer vi)|\w+ (?:foglalkozunk|foglalkozom)|(?:kft|zrt|bt)\.?(?: \w+){0,12} (?:foglalkozik|fejleszt|telepít|kínál)|tudunk ajánlani|csinálunk egy ingyenes|rendelkezésünkre áll\w*)\b",
 )
 """A vendor saying what it sells ("we help hotels …", "Wij bieden …", "Nous accompagnons …"):
 customers and partners say what they need, and price words (VALUE_PITCH) are theirs too."""
