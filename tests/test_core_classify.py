@@ -1190,6 +1190,27 @@ LOOK_ALIKES = [
             "apply.\n\nDan\nManaging Partner, Clearbrook Digital\n"
         ),
     ),
+    (
+        "Salon Cosmetic 360 : confirmation de votre réservation de stand",
+        "exposants@cosmetic360-salon.fr",
+        (
+            "Madame,\n\nNous avons le plaisir de vous confirmer la réservation de votre stand "
+            "B14 (12 m²) pour le salon des 14 et 15 octobre. Votre acompte de 1 800 € a bien "
+            "été reçu ; le solde est à régler avant le 1er septembre.\n\nVotre chargée de "
+            "compte exposants reste à votre disposition pour un rendez-vous sur le plan du "
+            "salon.\n\nCordialement,\nÉmilie Roux\nService exposants, Cosmetic 360\n"
+        ),
+    ),
+    (
+        "New patient enquiry",
+        "reception@brightsmiledental.co.uk",
+        (
+            "Hi Alan,\n\nI got your name from Dr. Patel, who says your team set up his "
+            "booking system. We are a three-chair practice looking for the same. Could we have "
+            "a quick call this week to see whether you could do it for us?\n\nKind regards,\n"
+            "Sarah Collins\nPractice Manager, Bright Smile Dental\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
@@ -1199,7 +1220,8 @@ tax adviser and a client's steering committee, in German, Spanish, French and Po
 neighbouring town hall in Dutch; a department store, a showroom, a supplier's price rise, a
 customer's contract, a training order, a trade fair, an order moved forward and a photographer, in
 Italian, Dutch, Polish, Swedish, Finnish, French and Spanish; a bar section asking the user onto a
-panel, a legal recruiter's follow-up about a partner role, and a partner passing on a client."""
+panel, a legal recruiter's follow-up about a partner role, and a partner passing on a client; a
+trade fair confirming the stand the user booked, in French, and a prospect a customer referred."""
 
 
 @pytest.mark.parametrize(
@@ -1495,6 +1517,31 @@ MORE_SALES_PHRASING = [
         "Dzień dobry Panie Tomaszu,\n\npodbijam temat. Produkujemy folię stretch i możemy "
         "zagwarantować obecną cenę do końca marca.\n\nKamil Jankowski\nFolpak",
         "follow-up",
+    ),
+    (
+        "Dobrý den, pane Dvořáku,\n\nnavazuji na naši předchozí komunikaci ohledně NIS2. "
+        "Máte 20 minut příští týden?\n\nTereza Hájková\nKyberštít s.r.o.",
+        "follow-up",
+    ),
+    (
+        "Dear Mr Tan,\n\nWe make glass jars and bottles for sauce makers. Can we quote your "
+        "jars for next year?\n\nKevin Lim\nClearPack Glass",
+        "offer",
+    ),
+    (
+        "Selamat pagi Pak,\n\nIni email terakhir dari saya karena belum ada balasan. Kalau "
+        "nanti perlu kemasan, silakan hubungi kami.\n\nDewi\nPT Kemas Jaya",
+        "break-up",
+    ),
+    (
+        "Salam Encik Tan,\n\nBoleh saya tahu siapa yang uruskan pembelian bahan mentah di "
+        "syarikat encik?\n\nAiman\nRempah Murni Sdn Bhd",
+        "referral-ask",
+    ),
+    (
+        "Bonjour Madame,\n\nJe suis agent commercial indépendant et je représente depuis dix "
+        "ans des fabricants de flacons.\n\nPaul Martin",
+        "self-introduction",
     ),
 ]
 

@@ -247,6 +247,8 @@ OFFER = _phrasing(
     r"\b(?:ylläpidämme|valmistamme|suunnittelemme ja (?:rakennamme|toteutamme|valmistamme)|(?:me )?(?:teemme|tehdään) (?:\w+ ){0,2}nimenomaan)\b",
     r"\b(?:ajudem|(?:li|us) proposem|(?:empresa|consultora|firma) especiali(?:tzada|zada) en|estem especialitzats)\b",
     r"\b(?:med speciale i|specialiseret os i|spesialisert (?:oss )?på|(?:vi (?:leverer|producerer|produserer|tilbyr|fører|fremstiller)|leverer vi)|\w+ (?:foglalkozunk|foglalkozom)|(?:kft|zrt|bt)\.?(?: \w+){0,12} (?:foglalkozik|fejleszt|telepít|kínál)|tudunk ajánlani|csinálunk egy ingyenes|rendelkezésünkre áll\w*)\b",
+    r"\bwe are (?:an? )?(?:[\w-]+ ){1,3}speciali[sz](?:e|ing|ed) in\b|\b(?:can|could|may) (?:we|i) (?:quote|price) (?:you|your|for you|on your)\b",
+    r"\bkami (?:menawarkan|menyediakan|memproduksi)\b",
 )
 """A vendor saying what it sells ("we help hotels …", "Wij bieden …", "Nous accompagnons …"):
 customers and partners say what they need, and price words (VALUE_PITCH) are theirs too."""
@@ -290,6 +292,10 @@ FOLLOW_UP = _phrasing(
     r"\b(?:viestini (?:tuli|meni) perille|hei uudelleen|hann du kika|har du hunnit kika)\b",
     r"\b(?:(?:lo|la) (?:has|ha) podido (?:ver|revisar|leer|mirar)|l'(?:has|ha) pogut (?:veure|mirar|llegir))\b",
     r"\b(?:fikk du sett på|nåede du at (?:se|kigge)|følger (?:lige |bare )?op på min|sikerült ránézni)\b",
+    r"\b(?:we|i) have (?:already )?sent you (?:several|a few|a couple of|multiple|many|two|three) (?:mails|e-?mails|messages)\b|\bgentle reminder (?:for|on|about|regarding) (?:our|my) (?:below|earlier|previous|last) (?:mail|e-?mail|message)\b",
+    r"\b(?:sekadar susulan|susulan kepada (?:e-?mel|email) saya|sudah beberapa kali (?:menghubungi|mengirim\w*))\b",
+    r"\b(?:navazuji na (?:naši|náš|naše) (?:předchozí|minul\w+|posledn\w+)|dostal(?:a)? se k vám můj|jsem vám (?:už )?(?:dvakrát|třikrát|několikrát|opakovaně) (?:psal|psala|napsal|napsala)|(?:len |jen )?(?:pripomínam|připomínám) (?:moju|svoju|našu|mou|svou|naši) (?:ponuku|nabídku))\b",
+    r"¿(?:le|te|les) (?:llegó|llegaron|ha llegado) (?:mi|nuestra|nuestro|el|la) (?:tarifa|propuesta|oferta|presentación|catálogo|correo|e-?mail|mensaje)\b",
 )
 
 BREAK_UP = _phrasing(
@@ -321,6 +327,10 @@ BREAK_UP = _phrasing(
     r"\b(?:son kez rahatsız ediyorum|dosyanızı kapatıyorum|bir daha yazmayacağım|sizi daha fazla rahatsız etmeyeceğim|posledn(?:á|ý) (?:správa|e-?mail)|nebudem vás (?:ďalej |viac )?(?:zaťažovať|obťažovať)|nebudu vás (?:dál |už )?(?:obtěžovat|zatěžovat)|nie będę (?:więcej |już )?(?:pisać|zawracać|przeszkadzać)|(?:to )?mój ostatni (?:mail|e-?mail))\b",
     r"\b(?:closing (?:the|your) file|(?:don'?t|do not) want to keep (?:filling|cluttering|bothering|emailing|chasing) (?:your inbox|you))\b",
     r"\b(?:skal jeg lade være med at skrive|skal jeg holde op med at skrive|skal jeg slutte å skrive|sletter jeg (?:dig|deg) fra min liste)\b",
+    r"\b(?:this (?:is|will be)|it is) (?:my|our) (?:very )?last (?:mail|e-?mail|note|message|follow-?up)\b",
+    r"(?:最后一封|不会再打扰)",
+    r"\b(?:ini (?:adalah )?(?:e-?mail|e-?mel) terakhir|(?:e-?mail|e-?mel) terakhir (?:dari )?saya|karena (?:belum|tidak) ada (?:balasan|respon\w*))\b",
+    r"\b(?:nebudu vás (?:dál |už |déle )?zahlcovat|nebudem vás (?:ďalej |už )?zahlcovať|mám (?:to|vaši \w+|váš \w+) (?:uzavřít|zavřít)\?)",
 )
 
 REFERRAL_ASK = _phrasing(
@@ -342,6 +352,7 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:kdo\b[^.?\n]{0,30}\bmá na starosti|kto\b[^.?\n]{0,30}\bmá na starosti|z kim (?:najlepiej |mogę |powinienem |powinnam )?(?:pogadać|porozmawiać|rozmawiać)|kiminle görüşmem gerek\w+)\b",
     r"\b(?:qui (?:porta|gestiona|s'ocupa de)|quién (?:lleva|gestiona|maneja)) (?:el|la|els|les|los|las)\b",
     r"\b(?:(?:videre )?til den rette|rette kontaktperson|hvem der (?:hos [\w ]{2,40} )?har ansvaret for|továbbítaná (?:a levelemet|az e-?mailemet|üzenetemet)|kihez fordulhatok)\b",
+    r"\b(?:siapa yang (?:uruskan|menguruskan|urus)|správn\w+ člověk\w*|quem\b[^.?\n]{0,40}\bé (?:o |a )?responsável|reencaminhar (?:este|esta|o meu|a minha) (?:e-?mail|mensagem))\b",
 )
 
 OPT_OUT_LINE = _phrasing(
@@ -405,6 +416,8 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:wish|would like|want) to introduce (?:ourselves|our company|myself)\b",
     r"\b(?:må jeg præsentere|jeg skriver til (?:dig|jer),? fordi|jeg tænkte,? (?:at )?det kunne være (?:relevant|interessant) for|(?:ville|vil) (?:derfor )?høre om (?:dere|I) har behov|må jeg sende (?:dig|deg|jer|dere) (?:en|et) (?:pris|tilbud)|kunne vi få lov at regne på|vi regner gjerne på)\b",
     r"\b(?:engedje meg,? hogy bemutass\w*|azért (?:írok|keresem)\w*,? mert|gondoltam,? (?:hogy )?(?:a|az) [\w ]{2,40} érdekelheti|szeretném (?:felajánlani|bemutatni)|bocs,? hogy (?:csak így )?rád írok)\b",
+    r"\b(?:got|found) your (?:contact|email|e-?mail address|details) (?:from|via|through|on|in) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:directory|database|exhibitor list|member list|members list|attendee list)\b|\ba cold (?:invite|invitation|email|e-?mail|note|call)\b|\bI am blocking (?:this|a|some) (?:time|slot)\b|\bintroductory (?:\w+ )?call\b",
+    r"\b(?:vimos por (?:este|meio deste) meio|peço desculpa pelo contacto|je me permets ce (?:petit )?(?:message|mail|mot))\b",
 )
 
 SELF_INTRODUCTION = _phrasing(
@@ -417,6 +430,9 @@ SELF_INTRODUCTION = _phrasing(
     r"\b(?:moje ime je|zovem se|ime mi je|sem \w+ iz podjetja|ja sam \w+ iz)\b",
     r"\b(?:jestem \w+ z|jsem \w+ z|me chamo|chamo-me|my naam is|ek is \w+ (?:van|by) \w+)\b",
     r"\b(?:saya|nama saya) [\w ]{1,25} dari\b|(?:em|tôi) là [\w ]{1,25} từ",
+    r"\bthis is \w+ from\b|\bI am \w+, (?:an? |the )?(?:[\w-]+ ){1,3}(?:with|from|at)\b",
+    r"我是[^,，。\s]{2,12}的",
+    r"\b(?:kami dari (?:pt|cv)|je suis (?:agent|représentant|représentante) (?:commercial\w*|indépendant\w*)|je représente (?:depuis|la société|les|l'entreprise))\b",
 )
 
 # Phrasing of mail that only sounds like a pitch.
@@ -440,10 +456,10 @@ BUYER = _phrasing(
     r"\b(?:(?:fiyat )?teklif(?:i)? talebi|teklif\w*\b[^.\n]{0,40}\b(?:rica ediyoruz|rica ederim|istiyoruz|bekliyoruz|talep ediyoruz))\b",
     r"\b(?:me|nos) (?:puedes|podrías|podéis|podríais|puede|podría|pueden|podrían) (?:pasar|enviar|mandar|dar|cotizar) (?:un |el |los |unos |vuestros? |sus? |tus? )?(?:precios?|presupuestos?|cotizaci[oó]n\w*|tarifas?)\b",
     r"\b(?:Zouden jullie ons (?:\w+ ){0,4}(?:sturen|toesturen|opsturen|mailen|bezorgen|aanbieden)|Könnten Sie uns (?:\w+ ){0,4}(?:senden|schicken|zusenden|zukommen|übermitteln|anbieten|nennen|mitteilen)|Pourriez-vous nous (?:envoyer|faire parvenir|transmettre|adresser|communiquer|proposer|chiffrer|faire une offre)|Podrían (?:enviarnos|darnos)|Potreste inviarci|Poderiam (?:enviar-nos|nos enviar))\b",
-    r"\binvitation to tender\b|\bexpressions? of interest\b|\btender documents\b|\bapproved supplier\b|\bappel d'offres\b|\bpliego de condiciones\b|\bVergabeunterlagen\b",
+    r"\binvitation to tender\b|\bexpressions? of interest\b|\b(?<!your )tender documents\b|\bapproved supplier\b|\bappel d'offres\b|\bpliego de condiciones\b|\bVergabeunterlagen\b",
     r"\b(?:lance une consultation|dossier de consultation|remise des offres|service achats|abre una licitación|presentación de ofertas|Angebotsabgabe|Abgabefrist|anbudsunderlag|udbudsmateriale)\b",
     r"\b(?:markterkundung|marktsondierung|market sounding|market consultation|consultation préalable|sourcing préalable|consulta (?:preliminar|al mercado)|marktconsultatie|request for information)\b",
-    r"\b(?:zapytanie ofertowe|pros(?:imy|zę|iłbym|iłabym) o (?:przesłanie )?(?:ofert\w+|wycen\w+)|poptávk\w+|prosíme o (?:cenovou )?nabídk\w+|zašlete (?:nám )?(?:cenovou )?nabídk\w+|árajánlatkér\w*|ajánlatkér\w*|(?:kérünk|kérnék|kérnénk) (?:egy )?árajánlat\w*|teklif (?:talebi|isteği)|teklifinizi (?:rica|bekliyoruz)|fiyat teklifi (?:rica|isti\w*)|tarjouspyyn\w+|pyydämme (?:tarjous\w*|hinta\w*)|voisitteko lähettää (?:meille )?tarjou\w*|hinnapäring\w*|palume (?:hinna)?pakkumis\w*|offertförfrågan|(?:be|begära) om (?:en )?offert|kan ni skicka (?:en )?offert|tilbudsforespørsel|forespørsel om tilbud|kan dere sende (?:oss )?(?:et )?tilbud|tilbudsanmodning|anmodning om tilbud|kan I sende (?:os )?(?:et )?tilbud|óskum eftir tilboði|verðtilboð\w*|sol·licitud de pressupost|ens podeu enviar (?:un )?pressupost)\b",
+    r"\b(?:zapytanie ofertowe|pros(?:imy|zę|iłbym|iłabym) o (?:przesłanie )?(?:ofert\w+|wycen\w+)|(?:naše|naši|naší|tuto|tato|následující|novou|nová) poptávk\w+|poptávk\w+ (?:na|č\.|číslo)\b|(?:posíláme|zasíláme|zasílám|posílám) (?:vám )?poptávk\w+|poptáváme|prosíme o (?:cenovou )?nabídk\w+|zašlete (?:nám )?(?:cenovou )?nabídk\w+|árajánlatkér\w*|ajánlatkér\w*|(?:kérünk|kérnék|kérnénk) (?:egy )?árajánlat\w*|teklif (?:talebi|isteği)|teklifinizi (?:rica|bekliyoruz)|fiyat teklifi (?:rica|isti\w*)|tarjouspyyn\w+|pyydämme (?:tarjous\w*|hinta\w*)|voisitteko lähettää (?:meille )?tarjou\w*|hinnapäring\w*|palume (?:hinna)?pakkumis\w*|offertförfrågan|(?:be|begära) om (?:en )?offert|kan ni skicka (?:en )?offert|tilbudsforespørsel|forespørsel om tilbud|kan dere sende (?:oss )?(?:et )?tilbud|tilbudsanmodning|anmodning om tilbud|kan I sende (?:os )?(?:et )?tilbud|óskum eftir tilboði|verðtilboð\w*|sol·licitud de pressupost|ens podeu enviar (?:un )?pressupost)\b",
     r"\b(?:zapraszamy do (?:złożenia oferty|udziału w (?:przetargu|postępowaniu))|zaproszenie do (?:składania ofert|złożenia oferty)|výzv\w+ k podání nabíd\w+|ajánlattételi felhívás|tarjouspyyntö|anbudsinbjudan|inbjudan att lämna anbud|opfordring til at afgive tilbud|konkurransegrunnlag\w*|ihale davet\w*|teklife davet\w*|útboðsgögn)\b",
     r"(?:見積(?:もり)?(?:のご)?依頼|お見積(?:もり)?をお願い|お見積(?:もり)?いただけ)",
     r"\bmy (?:booking|reservation|stay|room)\b|\b(?:booking|reservation|confirmation) (?:reference|number|no\.?)\b|\b(?:min|vår|vores|vår) (?:bokning|bestilling|reservasjon|booking|reservation)\b|\b(?:bokningsnummer|bestillingsnummer|reservasjonsnummer|reservationsnummer|varausnumero|varaukseni|buchungsnummer|meine buchung|ma réservation|mi reserva|la mia prenotazione)\b",
@@ -550,6 +566,8 @@ CONFIRMATION = _phrasing(
     r"\b(?:(?:hierbij )?bevestigen wij|wij bevestigen|hierbij bevestig\w*|potwierdzamy|bekräftar vi|vi bekräftar|bekræfter vi|vi bekræfter|bekrefter vi|vi bekrefter|vahvistamme|bestätigen wir|potvrzujeme|megerősítjük|confermiamo la|confirmamos (?:su|tu|la|el))\b",
     r"\b(?:you(?:'re| are) (?:receiving|getting)|you (?:received|get)) (?:this|these|product updates|our [\w ]{1,20})[^.\n]{0,60}\bbecause you(?:'re| are|'ve| have)? (?:an? )?(?:admin|administrator|customer|subscriber|member|user|account holder|client|subscribed|signed up|registered|opted in)\b|\bbecause you (?:started|signed up for|created|activated|requested) (?:a|an|your) (?:\d+-day )?(?:free )?(?:trial|account|workspace)\b|\byour (?:\d+-day )?(?:free )?trial (?:workspace|account|space) is ready\b",
     r"\b(?:sie erhalten diese (?:e-mail|nachricht|mail),? weil sie (?:kunde|sich (?:angemeldet|registriert)|newsletter)|vous recevez (?:cet|ce) (?:e-?mail|message) (?:car|parce que) vous (?:êtes (?:client|inscrit|abonné)|vous êtes inscrit|avez souscrit)|recibes este (?:correo|email|mensaje) porque (?:eres cliente|te (?:suscribiste|registraste)|estás suscrito))\b",
+    r"\b(?:avons le plaisir de|sommes (?:heureux|ravis) de|tenons à) vous confirmer\b|\bvous confirmer (?:votre|la) (?:réservation|commande|inscription)\b|\b(?:nos complace|tenemos el (?:gusto|placer) de) confirmar\w*|\bconfirmar(?:le|te)? (?:su|tu) (?:reserva|pedido|inscripción)\b|\b(?:siamo lieti di|abbiamo il piacere di) confermar\w*|\bconfermar(?:le|ti|vi) la (?:sua |tua |vostra )?(?:prenotazione|iscrizione)\b|\b(?:temos o (?:prazer|gosto) de|é com (?:todo o )?prazer que) confirma\w*|\bconfirmar a (?:sua|tua) (?:reserva|encomenda|inscrição)\b|\bihre (?:buchung|reservierung|standbuchung) (?:ist|wurde) (?:hiermit )?(?:bestätigt|eingegangen)\b",
+    r"\b(?:booking|reservation|stand|booth) confirmation\b|\bconfirmation de (?:votre )?réservation\b|\bconfirmación de (?:su |tu )?reserva\b|\bconferma (?:di|della) prenotazione\b|\bconfirmação d[ae] (?:sua )?reserva\b|\b(?:buchungs|reservierungs)bestätigung\b|\b(?:deposit|down payment) (?:of [^.\n]{1,20})?received\b|\bacompte (?:de [^.\n]{1,12})?reçu\b",
     r"\b(?:thanks? (?:you )?for your order|kiitos tilauksesta\w*|tack för (?:din|er) beställning|tak for (?:din|jeres) bestilling|takk for (?:din|deres) bestilling|dziękujemy za (?:pana |pani |państwa )?zamówienie|děkujeme za (?:vaši )?objednávku|ďakujeme za (?:vašu )?objednávku|siparişiniz için teşekkür\w*|(?:vielen )?dank für ihre bestellung|merci pour votre commande|gracias por su pedido|grazie per il (?:suo )?ordine|bedankt voor (?:uw|je) bestelling|obrigad[oa] pel[oa] (?:seu |sua )?(?:pedido|encomenda))\b",
 )
 
@@ -562,16 +580,17 @@ PRIORITY_QUESTION = _phrasing(
     r"\b(?:priorit(?:y|ies)|priorytet\w*|prioritou|prioritás\w*|öncelik\w*|prioriteet\w*|prioritet\w*|priorità|prioriteit\w*|prioridade\w*|priorité\w*|priorität\w*|prioridad\w*)\b[^.!\n]{0,40}\?",
     r"\bwhen (?:is|does) your (?:\w+ ){0,2}(?:contract|lease|policy) (?:up|due|end|expire)\w*",
     r"\bonko (?:\w+ ){1,5}(?:teillä|sinulla) ajankohtai\w+|\bär (?:\w+ ){1,4}aktuellt för (?:er|dig)\b",
+    r"\bon [\w'’]+ (?:map|radar|roadmap) for\b",
 )
 
 RELATIONSHIP = _phrasing(
     "relationship",
     "speaks of an existing relationship",
     r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
-    r"\bas (?:agreed|discussed)\b|\bgreat catching up\b|\bthanks again for\b",
+    r"\bas (?:agreed|discussed)\b(?! in my (?:earlier|previous|last|first))|\bgreat catching up\b|\bthanks again for\b",
     r"\b(?:our (?:partner(?:ship)?|referral|reseller) agreement|usual referral (?:terms|fee)|I told them about you)\b",
     r"\b(?:quarterly (?:review|business review|sync)|revisión trimestral|quartalsgespräch|revue trimestrielle|kwartaaloverleg|revisione trimestrale|zoals afgesproken|wie besprochen|comme convenu|como acordamos|come concordato)\b",
-    r"\b(?:your|the) (?:pitch )?deck\b|\bterm sheet\b|\binvestment committee\b|\bpartner meeting\b|\bdata room\b|\bcap table\b|\bdue diligence (?:list|request|questions|call)\b",
+    r"\b(?<!send )(?<!send you )(?:your|the) (?:pitch )?deck\b|\bterm sheet\b|\binvestment committee\b|\bpartner meeting\b|\bdata room\b|\bcap table\b|\bdue diligence (?:list|request|questions|call)\b",
     r"\b(?:your|our|the) (?:purchase order|PO)(?: number| no\.?| #)?\s?\d|\b(?:su|vuestra|tu|sua|votre|ihre|uw|jeres|er|din) (?:orden de compra|ordem de compra|bon de commande|Bestellung|bestelling|indkøbsordre|inköpsorder|innkjøpsordre)\b|\borden de compra (?:n[úu]m|no\.|#)",
     r"\b(?:allotment|(?:our|the) (?:current )?(?:rate )?agreement (?:for|with you)|as a (?:valued )?member|your membership|ditt medlemskap|dit medlemskab|medlemskapet ditt|jäsenyytesi)\b",
     r"\b(?:supplier|business|account|performance) review\b|\bsupplier (?:meeting|scorecard|day)\b|\bjoint business plan\b|\bOTIF\b",
