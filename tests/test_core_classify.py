@@ -1211,6 +1211,16 @@ LOOK_ALIKES = [
             "Sarah Collins\nPractice Manager, Bright Smile Dental\n"
         ),
     ),
+    (
+        "Re: Satış Direktörü – gizli süreç",
+        "selin.kaya@ustyonetim.com.tr",
+        (
+            "Merhaba Alan Bey,\n\nAnkara merkezli bir sanayi grubu adına Satış Direktörü için "
+            "gizli bir arama yürütüyoruz. Profilinizin bu pozisyona çok uygun olduğunu "
+            "düşünüyorum. Bu hafta kısa bir telefon görüşmesi yapabilir miyiz?\n\n"
+            "Saygılarımla,\nSelin Kaya\nÜst Yönetim Danışmanlık\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
@@ -1221,7 +1231,8 @@ neighbouring town hall in Dutch; a department store, a showroom, a supplier's pr
 customer's contract, a training order, a trade fair, an order moved forward and a photographer, in
 Italian, Dutch, Polish, Swedish, Finnish, French and Spanish; a bar section asking the user onto a
 panel, a legal recruiter's follow-up about a partner role, and a partner passing on a client; a
-trade fair confirming the stand the user booked, in French, and a prospect a customer referred."""
+trade fair confirming the stand the user booked, in French, a prospect a customer referred, and a
+Turkish headhunter's confidential search."""
 
 
 @pytest.mark.parametrize(

@@ -529,6 +529,7 @@ RECRUITER = _phrasing(
     r"\b(?:a |this )?confidential approach\b|\bI'?m retained by\b|\b(?:the|my) client is (?:starting|holding|running) (?:first |final )?interviews\b",
     r"\b(?:M&A|litigation|corporate|equity|income|lateral|practice) partner (?:role|opportunity|position)\b|\bkeep(?:ing)? you in mind for (?:future )?(?:roles|opportunities|positions|searches)\b",
     r"\b(?:nabídk\w+ pozice|ponuk\w+ (?:pracovnej )?pozície|narazil\w* na váš profil|(?:váš|vás) profil (?:mě|ma) zaujal|(?:twój|pana|pani) profil (?:mnie )?zainteresował)\b",
+    r"\bgizli(?: \w+){0,3} aram\w+|\byönetici arama\w*|\bprofiliniz\w* (?:bu )?pozisyon\w*|\bpozisyon\w* için (?:sizi|sizinle|size)\b",
 )
 
 APPLICANT = _phrasing(
