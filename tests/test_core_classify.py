@@ -1554,6 +1554,51 @@ MORE_SALES_PHRASING = [
         "ans des fabricants de flacons.\n\nPaul Martin",
         "self-introduction",
     ),
+    (
+        "Sayın Alan Bey,\n\nKaraca Ambalaj olarak dondurulmuş gıda için baskılı karton kutu "
+        "üretiyoruz.\n\nBurak Karaca\nKaraca Ambalaj",
+        "offer",
+    ),
+    (
+        "Merhaba Alan Bey,\n\nBugüne kadar 30'dan fazla otel işletmesinin enerji projelerine "
+        "danışmanlık verdik.\n\nEce Tan\nVerim Enerji",
+        "offer",
+    ),
+    (
+        "Merhaba Alan Bey,\n\nyeni paketleme hattımızı tanıtmak isterim. Bir daha yazmamı "
+        "istemezseniz söylemeniz yeterli.\n\nCan\nPaketsan",
+        "sequence-opt-out",
+    ),
+    (
+        "Guten Tag Herr Porter,\n\nfür Hotels in Bayern bieten wir die Wartung der Lüftung zum "
+        "Festpreis an.\n\nJonas Huber\nLuftwerk GmbH",
+        "offer",
+    ),
+    (
+        "Guten Tag Herr Porter,\n\ndarf ich Ihnen unser Angebot zeigen? Wenn Sie keine weiteren "
+        "Nachrichten von mir möchten, genügt ein kurzes Nein.\n\nJonas Huber\nLuftwerk",
+        "sequence-opt-out",
+    ),
+    (
+        "Bonjour Monsieur,\n\nJe reviens vers vous au sujet de nos capteurs. Si vous préférez "
+        "que je ne vous écrive plus, dites-le-moi simplement.\n\nLéa\nCaptair",
+        "sequence-opt-out",
+    ),
+    (
+        "Alan, want a list of 2,300 verified HVAC distributors with direct emails? $250.\n\n"
+        "Kyle | leadvault.io",
+        "offer",
+    ),
+    (
+        "Hi Alan, I can walk you through our dispatch board in 15 minutes. Free Thursday?\n\n"
+        "Mia, Routewise",
+        "first-touch",
+    ),
+    (
+        "Alan Bey merhaba, stok entegrasyonumuzu 5 dakikada gösterebilirim. Yarın uygun "
+        "musunuz?\n\nOnur / Stokla",
+        "first-touch",
+    ),
 ]
 
 

@@ -35,7 +35,6 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout67": 0.92,
     "heldout68": 0.94,
     "heldout73": 0.94,
-    "heldout80": 0.86,
 }
 """Sets below 0.95, at the recall they reach now. Sets 1 to 78 train the wording model, so for them
 this is recall on mail the model has read (heldout80 it has not); what each set measured once, on

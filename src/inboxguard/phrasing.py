@@ -153,6 +153,7 @@ MEETING_ASK = _phrasing(
     r"\b(?:(?:über|auf) (?:die Gelegenheit zu )?(?:ein|einem) (?:persönliches|persönlichen|kurzes|kurzen) (?:Gespräch|Telefonat|Kennenlernen)|in einem (?:persönlichen|kurzen) (?:Gespräch|Telefonat)|für ein (?:kurzes|persönliches) (?:Telefonat|Gespräch)|(?:rufe|melde) ich (?:Sie|mich) (?:\w+ ){0,4}(?:an|bei Ihnen)|einen Termin (?:abzustimmen|vereinbaren|zu vereinbaren))\b",
     r"\bfancy a (?:look|chat|call|demo|coffee|quick call)\b",
     r"\b(?:pasuje (?:ci|panu|pani|państwu|wam)|przy kawie|na kawę|(?:mogę|mógłbym) (?:też )?wpaść|wstąpiłbym|zastavil|stretnúť|schůzk\w+|görüşme ayarla\w*|toplantı talep ediyoruz|kahve içelim|ücretsiz (?:bir )?(?:\w+ )?(?:değerlendirme|denetim\w*|analiz|demo|deneme|örnek))\b",
+    r"\b(?:katalo\w+ (?:\S+ ){0,3}(?:atayım|göndereyim|gönderebilirim|ileteyim|paylaşayım)|(?:fiyat|teklif)\w* (?:çıkarmamı|hazırlamamı|göndermemi) ister misiniz)",
 )
 
 _CLIENTELE = (
@@ -249,6 +250,8 @@ OFFER = _phrasing(
     r"\b(?:med speciale i|specialiseret os i|spesialisert (?:oss )?på|(?:vi (?:leverer|producerer|produserer|tilbyr|fører|fremstiller)|leverer vi)|\w+ (?:foglalkozunk|foglalkozom)|(?:kft|zrt|bt)\.?(?: \w+){0,12} (?:foglalkozik|fejleszt|telepít|kínál)|tudunk ajánlani|csinálunk egy ingyenes|rendelkezésünkre áll\w*)\b",
     r"\bwe are (?:an? )?(?:[\w-]+ ){1,3}speciali[sz](?:e|ing|ed) in\b|\b(?:can|could|may) (?:we|i) (?:quote|price) (?:you|your|for you|on your)\b",
     r"\bkami (?:menawarkan|menyediakan|memproduksi)\b",
+    r"\b(?:üretiyoruz|üretmekteyiz|imal ediyoruz|(?:set|stand|hat|paket|kutu|çözüm)\w* (?:kuruyoruz|hazırlıyoruz|tasarlıyoruz)|\d+['’]?\w* fazla (?:\w+ ){0,3}(?:firma|işletme|şirket|marka|üretici)\w*(?: \w+){0,6} (?:danışmanlık|hizmet|destek) verdik)\b",
+    r"\bbieten wir\b[^.\n]{0,100}?\ban[.,;!]|\b(?:list|database) of [\d,.]+\+? (?:[\w-]+ ){0,4}(?:importers|buyers|contacts|decision[- ]makers|distributors|leads|retailers|wholesalers)\b",
 )
 """A vendor saying what it sells ("we help hotels …", "Wij bieden …", "Nous accompagnons …"):
 customers and partners say what they need, and price words (VALUE_PITCH) are theirs too."""
@@ -362,6 +365,7 @@ OPT_OUT_LINE = _phrasing(
     r"\breply [\"'“]?(?:no|stop|no thanks|unsubscribe)[\"'”]?\b",
     r"\bif you'?d (?:rather|prefer) not (?:to )?hear from me\b|\bI won'?t follow up\b",
     r"\bif (?:now|this) isn'?t the right time\b|\bjust tell me and I'?ll (?:check back|stop|leave you)\b|\bstuur me (?:gewoon )?een\b",
+    r"\b(?:(?:bir daha|tekrar) (?:yazmamı|rahatsız etmemi|aramamı) istemezseniz|wenn (?:Sie|du) (?:keine weiteren (?:Nachrichten|E-Mails) von mir|nichts mehr von mir hören) (?:möchten|möchtest|wollen|willst)|si vous (?:préférez|ne souhaitez pas) que je (?:ne )?vous (?:écrive|recontacte|relance)|si (?:prefiere|prefieres) que no (?:le|te) (?:escriba|vuelva a escribir)|se (?:preferisce|preferisci) che non (?:le|ti) (?:scriva|ricontatti)|als (?:u|je) liever niets? (?:meer )?van (?:mij|me) hoort|se (?:preferir|preferires) que (?:eu )?não (?:volte a )?(?:escrever|contactar|entrar em contato))\b",
 )
 
 FIRST_TOUCH = _phrasing(
@@ -418,6 +422,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:engedje meg,? hogy bemutass\w*|azért (?:írok|keresem)\w*,? mert|gondoltam,? (?:hogy )?(?:a|az) [\w ]{2,40} érdekelheti|szeretném (?:felajánlani|bemutatni)|bocs,? hogy (?:csak így )?rád írok)\b",
     r"\b(?:got|found) your (?:contact|email|e-?mail address|details) (?:from|via|through|on|in) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:directory|database|exhibitor list|member list|members list|attendee list)\b|\ba cold (?:invite|invitation|email|e-?mail|note|call)\b|\bI am blocking (?:this|a|some) (?:time|slot)\b|\bintroductory (?:\w+ )?call\b",
     r"\b(?:vimos por (?:este|meio deste) meio|peço desculpa pelo contacto|je me permets ce (?:petit )?(?:message|mail|mot))\b",
+    r"\bI can (?:show|walk) you\b[^.?\n]{0,60}\bin (?:\d+|five|ten|fifteen|twenty) minutes\b|\b\d+ dakikada (?:anlatabilirim|gösterebilirim|anlatayım|göstereyim)\b",
 )
 
 SELF_INTRODUCTION = _phrasing(
