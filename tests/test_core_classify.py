@@ -1599,7 +1599,48 @@ MORE_SALES_PHRASING = [
         "musunuz?\n\nOnur / Stokla",
         "first-touch",
     ),
+    (
+        "Alan,\n\nwe sell pre-qualified solar leads in Ohio, one contractor per zip code.\n\n"
+        "Dale | LeadPatch",
+        "offer",
+    ),
+    (
+        "Alan - who picks up your phones on Sunday? We cover weekend calls for 60 plumbing "
+        "shops.\n\nTina, Callnest",
+        "offer",
+    ),
+    (
+        "Saw your trucks on I-35 - the decals are fading. We'd wrap them for $1,900 each.\n\n"
+        "Rico | WrapKing",
+        "offer",
+    ),
+    (
+        "Hello Alan,\n\nI've reserved time for the insurance review I mentioned.\n\n"
+        "Beth Moore\nCovermark",
+        "first-touch",
+    ),
+    (
+        "Alan,\n\nI wanted to get our new parts catalogue in front of you before the summer "
+        "rush.\n\nGreg\nPartsway",
+        "first-touch",
+    ),
+    (
+        "Alan,\n\nI spotted two of your vans on Main Street. Ours are leased by the week.\n\n"
+        "Tom\nFleetly",
+        "first-touch",
+    ),
 ]
+
+
+def test_a_broker_who_wants_to_buy_the_company_is_not_offering_a_job() -> None:
+    body = (
+        "Alan,\n\nI represent a funded buyer looking to acquire a plumbing company in Ohio. "
+        "Would you be open to a confidential conversation about what Porter Plumbing would "
+        "bring?\n\nGary Lind\nMidwest Exits"
+    )
+    verdict = judge(build(sender="gary@midwestexits.com", subject="A buyer", body=body))
+    assert "acquisition-pitch" in names(verdict)
+    assert "job-offer" not in names(verdict)
 
 
 @pytest.mark.parametrize(("body", "carrier"), MORE_SALES_PHRASING)

@@ -69,6 +69,7 @@ WEIGHTS: Mapping[str, float] = {
     "press": -4.0,
     "paid-media": 2.0,
     "staffing-pitch": 1.5,
+    "acquisition-pitch": 1.5,
     "public-body": -4.0,
     "job-offer": -4.0,
     "job-application": -4.0,

@@ -160,7 +160,7 @@ _CLIENTELE = (
     r"(?:companies|teams|brands|businesses|firms|schools|hotels|restaurants|manufacturers|clinics"
     r"|saas|start-?ups|retailers|universities|organi[sz]ations|groups|operators|chains|producers"
     r"|distributors|warehouses|agencies|owners|founders|leaders|managers|directors|offices"
-    r"|campuses|plants|factories|practices|hospitals|banks|insurers|fleets)\b"
+    r"|campuses|plants|factories|practices|hospitals|banks|insurers|fleets|shops|contractors|dealers)\b"
 )
 """Whom a vendor says it serves: "I help restaurant groups …", "we build … for hotels"."""
 
@@ -232,10 +232,10 @@ OFFER = _phrasing(
     r"\b(?:ayudamos|nous aidons|wir helfen|aiutiamo|wij helpen|ajudamos)\b",
     r"\bI run (?:SEO|marketing|sales|growth|lead gen\w*|outbound)\b",
     rf"\bI help (?:\w+[ -]){{0,3}}{_CLIENTELE}",
-    rf"\bwe (?:make|build|design|create|develop|produce|provide|supply|install|sell|deliver|implement|run|do)\b[^.\n]{{0,60}}\bfor (?:\w+[ -]){{0,3}}{_CLIENTELE}",
+    rf"\bwe (?:make|build|design|create|develop|produce|provide|supply|install|sell|deliver|implement|run|do|cover|serve|handle)\b[^.\n]{{0,60}}\bfor (?:\w+[ -]){{0,3}}{_CLIENTELE}",
     r"\b(?:pomagamy|pomáháme|segítünk|segít\w* (?:cégeknek|vállalatoknak)|yardımcı oluyoruz|autamme|aitame|vi hjælper|vi hjelper|hjälper vi|hjelper vi|hjælper vi|við hjálpum|ofereixo|oferim)\b",
     r"\b(?:armamos|hacemos|fabricamos|brindamos|diseñamos|instalamos|proveemos|fazemos|fornecemos|fem|instal·lem)\b[^.\n]{0,80}\bpara (?:\w+ ){0,2}(?:universidades|instituciones|instituições|empresas|escuelas|escolas|hospitales|hospitais|hoteles|hotéis|facultades|faculdades|colegios|clínicas|restaurantes|fábricas|pymes|negocios|industrias|indústrias)\b",
-    r"\bwe (?:resell|distribute|install|implement|integrate)\b",
+    r"\bwe (?:resell|sell|distribute|install|implement|integrate)\b",
     r"\bwe (?:specialise in|specialize in|offer|provide|supply)\b",
     r"\bWir (?:helfen|bieten|sind spezialisiert)\b|\bWir von\b",
     r"\bNous (?:accompagnons|aidons|proposons|offrons|sommes spécialisés)\b",
@@ -250,6 +250,7 @@ OFFER = _phrasing(
     r"\b(?:med speciale i|specialiseret os i|spesialisert (?:oss )?på|(?:vi (?:leverer|producerer|produserer|tilbyr|fører|fremstiller)|leverer vi)|\w+ (?:foglalkozunk|foglalkozom)|(?:kft|zrt|bt)\.?(?: \w+){0,12} (?:foglalkozik|fejleszt|telepít|kínál)|tudunk ajánlani|csinálunk egy ingyenes|rendelkezésünkre áll\w*)\b",
     r"\bwe are (?:an? )?(?:[\w-]+ ){1,3}speciali[sz](?:e|ing|ed) in\b|\b(?:can|could|may) (?:we|i) (?:quote|price) (?:you|your|for you|on your)\b",
     r"\bkami (?:menawarkan|menyediakan|memproduksi)\b",
+    r"\bwe'?d (?:redo|do|replace|fix|install|clean|wrap|service|paint|build) (?:\w+ ){0,2}for (?:\$|£|€)\s?\d",
     r"\b(?:üretiyoruz|üretmekteyiz|imal ediyoruz|(?:set|stand|hat|paket|kutu|çözüm)\w* (?:kuruyoruz|hazırlıyoruz|tasarlıyoruz)|\d+['’]?\w* fazla (?:\w+ ){0,3}(?:firma|işletme|şirket|marka|üretici)\w*(?: \w+){0,6} (?:danışmanlık|hizmet|destek) verdik)\b",
     r"\bbieten wir\b[^.\n]{0,100}?\ban[.,;!]|\b(?:list|database) of [\d,.]+\+? (?:[\w-]+ ){0,4}(?:importers|buyers|contacts|decision[- ]makers|distributors|leads|retailers|wholesalers)\b",
 )
@@ -384,7 +385,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:went ahead and|I'?ve) (?:grabbed|booked|moved us|put|popped|sent over)\b|\bfeel free to (?:move|suggest another)\b",
     r"\bif (?:the|this) time doesn'?t (?:work|suit)\b|\bdecline or move it\b|\bmove or bin it\b",
     r"\bTerminvorschlag\b|\bFalls der Termin nicht passt\b|\bje vous ai envoyé une invitation\b|\ble envío una invitación\b",
-    r"\b(?:dropped|put|popped|placed|pencil(?:l?ed)?) (?:a |an |in a )?(?:\d+[- ]minute )?(?:slot|hold|placeholder|invite|time)\b|\bTermin (?:eingestellt|eingetragen|geblockt)\b",
+    r"\b(?:dropped|put|popped|placed|pencil(?:l?ed)?) (?:a |an |in a )?(?:tentative |quick |short )?(?:\d+[- ]minute )?(?:slot|hold|placeholder|invite|time)\b|\bTermin (?:eingestellt|eingetragen|geblockt)\b",
     r"\bte reservo\b|\bje vous ai réservé\b|\bho fissato\b|\bI(?:'ve| have) (?:blocked|reserved|grabbed) (?:a|some|us)\b",
     r"\bI noticed (?:that )?\S+(?: \S+){0,4} (?:is|are) (?:advertising|hiring|recruiting|expanding|opening)\b|\byour (?:LinkedIn )?post\b",
     r"\bvi que\b|\bhe visto que\b|\bj'ai vu que\b|\bich habe gesehen\b|\bho visto che\b|\bik zag dat\b",
@@ -422,6 +423,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:engedje meg,? hogy bemutass\w*|azért (?:írok|keresem)\w*,? mert|gondoltam,? (?:hogy )?(?:a|az) [\w ]{2,40} érdekelheti|szeretném (?:felajánlani|bemutatni)|bocs,? hogy (?:csak így )?rád írok)\b",
     r"\b(?:got|found) your (?:contact|email|e-?mail address|details) (?:from|via|through|on|in) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:directory|database|exhibitor list|member list|members list|attendee list)\b|\ba cold (?:invite|invitation|email|e-?mail|note|call)\b|\bI am blocking (?:this|a|some) (?:time|slot)\b|\bintroductory (?:\w+ )?call\b",
     r"\b(?:vimos por (?:este|meio deste) meio|peço desculpa pelo contacto|je me permets ce (?:petit )?(?:message|mail|mot))\b",
+    r"\bI'?ve (?:reserved|blocked|booked|held) (?:some )?time\b|\b(?:get|put) (?:our|this|my|the) (?:[\w-]+ ){0,4}in front of you\b|\bspotted (?:\w+ ){0,3}(?:vans?|trucks?|trailers?|signs?|ads?|listings?|job (?:posts?|ads?))\b",
     r"\bI can (?:show|walk) you\b[^.?\n]{0,60}\bin (?:\d+|five|ten|fifteen|twenty) minutes\b|\b\d+ dakikada (?:anlatabilirim|gösterebilirim|anlatayım|göstereyim)\b",
 )
 
@@ -671,7 +673,16 @@ STAFFING_PITCH = _phrasing(
 )
 """A recruiter who offers to fill the user's vacancies sells a service: not a job for the user."""
 
-DISARMING = ((PAID_MEDIA, "press"), (STAFFING_PITCH, "job-offer"))
+ACQUISITION_PITCH = _phrasing(
+    "acquisition-pitch",
+    "offers to buy or to sell the user's company",
+    r"\b(?:funded|qualified|strategic|financial) buyers?\b|\bbuyer groups?\b|\b(?:looking|seeking|wants?) to acquire\b",
+    r"\bwhat (?:\w+ ){1,4}would (?:bring|sell for|be worth)\b|\b(?:sell|selling|sale of) your (?:company|business|firm)\b",
+)
+"""A broker or a fund that wants to buy the user's company sells a deal: a "confidential
+conversation" of theirs is not a job for the user."""
+
+DISARMING = ((PAID_MEDIA, "press"), (STAFFING_PITCH, "job-offer"), (ACQUISITION_PITCH, "job-offer"))
 """Phrasings that show a counter-signal to be a sale after all, with the signal each disarms."""
 
 OUTREACH_PHRASING = (
