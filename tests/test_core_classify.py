@@ -1221,6 +1221,15 @@ LOOK_ALIKES = [
             "Saygılarımla,\nSelin Kaya\nÜst Yönetim Danışmanlık\n"
         ),
     ),
+    (
+        "Entry confirmation - Porter Cider (2 entries)",
+        "entries@ciderawards.example",
+        (
+            "Dear Alan,\n\nThank you for entering the 2026 Northern Cider Awards. We confirm the "
+            "following entries: NCA-311 Dry Cider, NCA-312 Perry.\n\nEntry fees: £120 (paid). "
+            "Please send two bottles per entry by 12 May.\n\nThe NCA team\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
@@ -1231,8 +1240,9 @@ neighbouring town hall in Dutch; a department store, a showroom, a supplier's pr
 customer's contract, a training order, a trade fair, an order moved forward and a photographer, in
 Italian, Dutch, Polish, Swedish, Finnish, French and Spanish; a bar section asking the user onto a
 panel, a legal recruiter's follow-up about a partner role, and a partner passing on a client; a
-trade fair confirming the stand the user booked, in French, a prospect a customer referred, and a
-Turkish headhunter's confidential search."""
+trade fair confirming the stand the user booked, in French, a prospect a customer referred, a
+Turkish headhunter's confidential search, and an awards scheme confirming the entries it was paid
+for."""
 
 
 @pytest.mark.parametrize(
@@ -1628,6 +1638,31 @@ MORE_SALES_PHRASING = [
         "Alan,\n\nI spotted two of your vans on Main Street. Ours are leased by the week.\n\n"
         "Tom\nFleetly",
         "first-touch",
+    ),
+    (
+        "Ciao Alan,\n\nti ho scritto due volte per la stampa 3D e non ho avuto risposta: non "
+        "voglio intasarti la casella, chiudo qui.\n\nMarco\nStampa Veloce",
+        "break-up",
+    ),
+    (
+        "Gentile Architetto,\n\nrealizziamo prototipi in resina e alluminio per studi di design "
+        "e aziende di elettrodomestici.\n\nLuca Ferri\nPrototipi Ferri",
+        "offer",
+    ),
+    (
+        "Ciao Alan, vi serve qualcuno per i video dei nuovi prodotti? Se vuoi ti giro il "
+        "portfolio.\n\nSara - Studio Lampo",
+        "first-touch",
+    ),
+    (
+        "Dear Mr Porter,\n\nyour studio qualifies for the 2026 Packaging Stars. The early-bird "
+        "entry fee is EUR 190 per project.\n\nAnna Berg\nPackaging Stars",
+        "paid-media",
+    ),
+    (
+        "Sehr geehrter Herr Porter,\n\ndie Teilnahmegebühr beträgt 300 Euro; bis Juni gilt "
+        "ein Frühbucherrabatt von 10 %.\n\nDr. Eva Roth\nMöbelpreis Süd",
+        "paid-media",
     ),
 ]
 

@@ -153,6 +153,7 @@ MEETING_ASK = _phrasing(
     r"\b(?:(?:über|auf) (?:die Gelegenheit zu )?(?:ein|einem) (?:persönliches|persönlichen|kurzes|kurzen) (?:Gespräch|Telefonat|Kennenlernen)|in einem (?:persönlichen|kurzen) (?:Gespräch|Telefonat)|für ein (?:kurzes|persönliches) (?:Telefonat|Gespräch)|(?:rufe|melde) ich (?:Sie|mich) (?:\w+ ){0,4}(?:an|bei Ihnen)|einen Termin (?:abzustimmen|vereinbaren|zu vereinbaren))\b",
     r"\bfancy a (?:look|chat|call|demo|coffee|quick call)\b",
     r"\b(?:pasuje (?:ci|panu|pani|państwu|wam)|przy kawie|na kawę|(?:mogę|mógłbym) (?:też )?wpaść|wstąpiłbym|zastavil|stretnúť|schůzk\w+|görüşme ayarla\w*|toplantı talep ediyoruz|kahve içelim|ücretsiz (?:bir )?(?:\w+ )?(?:değerlendirme|denetim\w*|analiz|demo|deneme|örnek))\b",
+    r"\b(?:venir(?:e|la|ti|vi) a trovar(?:la|ti|vi)|passare a trovar(?:la|ti|vi)|(?:ti|le|vi) (?:giro|mando|invio|inoltro) (?:il|la|i|le) (?:portfolio|catalogo|listino|brochure|presentazione))\b",
     r"\b(?:katalo\w+ (?:\S+ ){0,3}(?:atayım|göndereyim|gönderebilirim|ileteyim|paylaşayım)|(?:fiyat|teklif)\w* (?:çıkarmamı|hazırlamamı|göndermemi) ister misiniz)",
 )
 
@@ -250,6 +251,7 @@ OFFER = _phrasing(
     r"\b(?:med speciale i|specialiseret os i|spesialisert (?:oss )?på|(?:vi (?:leverer|producerer|produserer|tilbyr|fører|fremstiller)|leverer vi)|\w+ (?:foglalkozunk|foglalkozom)|(?:kft|zrt|bt)\.?(?: \w+){0,12} (?:foglalkozik|fejleszt|telepít|kínál)|tudunk ajánlani|csinálunk egy ingyenes|rendelkezésünkre áll\w*)\b",
     r"\bwe are (?:an? )?(?:[\w-]+ ){1,3}speciali[sz](?:e|ing|ed) in\b|\b(?:can|could|may) (?:we|i) (?:quote|price) (?:you|your|for you|on your)\b",
     r"\bkami (?:menawarkan|menyediakan|memproduksi)\b",
+    r"\b(?:realizziamo|produciamo|progettiamo) (?:\w+ ){1,8}per\b",
     r"\bwe'?d (?:redo|do|replace|fix|install|clean|wrap|service|paint|build) (?:\w+ ){0,2}for (?:\$|£|€)\s?\d",
     r"\b(?:üretiyoruz|üretmekteyiz|imal ediyoruz|(?:set|stand|hat|paket|kutu|çözüm)\w* (?:kuruyoruz|hazırlıyoruz|tasarlıyoruz)|\d+['’]?\w* fazla (?:\w+ ){0,3}(?:firma|işletme|şirket|marka|üretici)\w*(?: \w+){0,6} (?:danışmanlık|hizmet|destek) verdik)\b",
     r"\bbieten wir\b[^.\n]{0,100}?\ban[.,;!]|\b(?:list|database) of [\d,.]+\+? (?:[\w-]+ ){0,4}(?:importers|buyers|contacts|decision[- ]makers|distributors|leads|retailers|wholesalers)\b",
@@ -274,7 +276,7 @@ FOLLOW_UP = _phrasing(
     r"\b(?:la mia (?:email|mail) precedente|ricontatto)\b|\bmijn vorige (?:e-?)?(?:mail|bericht)\b",
     r"\bremonter mon (?:message|mail|e-mail)\b|\bpassé à la trappe\b|\briportare in cima\b|\ble riscrivo\b",
     r"\bnog niets (?:van je )?gehoord\b|\been paar keer gemaild\b|\bnoch keine Rückmeldung\b|\bsin respuesta\b|\bno he recibido respuesta\b",
-    r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\bLe ho scritto\b",
+    r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\b(?:le|ti|vi) ho scritto\b",
     r"\b(?:even checken of je|je vous ai écrit à (?:quelques|plusieurs) reprises|ich habe (?:Ihnen|dir) (?:bereits|schon)|I'?ve written (?:a few|several|a couple of) times|har skrevet til (?:dig|jer)|skrev till (?:dig|er))\b",
     r"¿(?:pudiste|pudo|tuviste|tuvo) (?:ver|echar|leer|revisar)|\blo que (?:te|le) (?:mandé|envié)\b|\bavez-vous (?:pu|eu le temps de) (?:lire|voir|regarder)\b|\bhaben Sie (?:meine|die) (?:E-Mail|Nachricht)\b",
     r"\b(?:escrevi-lhe|jag har mejlat dig|jeg har skrevet til|ich habe ihnen .{0,40}geschrieben|ik heb u .{0,30}gemaild)\b",
@@ -330,6 +332,7 @@ BREAK_UP = _phrasing(
     r"\b(?:(?:ik zal|zal ik) (?:u|je|jullie) (?:dan ook )?niet (?:langer|meer|verder) lastig ?vallen|ik val (?:u|je|jullie) niet (?:langer|meer) lastig)\b",
     r"\b(?:son kez rahatsız ediyorum|dosyanızı kapatıyorum|bir daha yazmayacağım|sizi daha fazla rahatsız etmeyeceğim|posledn(?:á|ý) (?:správa|e-?mail)|nebudem vás (?:ďalej |viac )?(?:zaťažovať|obťažovať)|nebudu vás (?:dál |už )?(?:obtěžovat|zatěžovat)|nie będę (?:więcej |już )?(?:pisać|zawracać|przeszkadzać)|(?:to )?mój ostatni (?:mail|e-?mail))\b",
     r"\b(?:closing (?:the|your) file|(?:don'?t|do not) want to keep (?:filling|cluttering|bothering|emailing|chasing) (?:your inbox|you))\b",
+    r"\b(?:non (?:voglio|vorrei) (?:intasar|riempir)(?:ti|le|vi) la casella|chiudo qui|deduco che (?:per ora )?non (?:vi|ti|le) serv\w+)\b",
     r"\b(?:skal jeg lade være med at skrive|skal jeg holde op med at skrive|skal jeg slutte å skrive|sletter jeg (?:dig|deg) fra min liste)\b",
     r"\b(?:this (?:is|will be)|it is) (?:my|our) (?:very )?last (?:mail|e-?mail|note|message|follow-?up)\b",
     r"(?:最后一封|不会再打扰)",
@@ -394,7 +397,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:snabb fråga|hurtigt spørgsmål|kurze frage|petite question|pregunta rápida|domanda veloce|korte vraag|pergunta rápida|szybkie pytanie|rychlá otázka)\b",
     r"\b(?:kennismaking|prise de contact|primera reunión|intro call|introductory call|kennenlerngespräch|tutustumis\w*)\b",
     r"\b(?:I came across|came across your|stumbled (?:on|across) your|found you (?:on|via|through))\b",
-    r"\b(?:do you need|are you looking for|szüksége van|potrzebuj\w+ (?:pan|pani|państwo)|potřebujete|tarvitsetteko|tarvitsetko|behöver ni|behöver du|trenger dere|trenger du|har I brug for|har du brug for|necesita|necesitas|avez-vous besoin|brauchen sie|benötigen sie|ha bisogno|heeft u behoefte|hebt u behoefte|heb je (?:nog )?interesse in|heeft u (?:nog )?interesse in|hebben jullie (?:nog )?interesse in|precisa de|ihtiyacınız var mı|kas teil on vaja)\b[^.!?\n]{0,80}\?",
+    r"\b(?:do you need|are you looking for|szüksége van|potrzebuj\w+ (?:pan|pani|państwo)|potřebujete|tarvitsetteko|tarvitsetko|behöver ni|behöver du|trenger dere|trenger du|har I brug for|har du brug for|necesita|necesitas|avez-vous besoin|brauchen sie|benötigen sie|ha bisogno|heeft u behoefte|hebt u behoefte|heb je (?:nog )?interesse in|heeft u (?:nog )?interesse in|hebben jullie (?:nog )?interesse in|precisa de|ihtiyacınız var mı|kas teil on vaja|vi serve|ti serve|le serve)\b[^.!?\n]{0,80}\?",
     r"\bgreetings from\b|\b(?:thanks|thank you) for downloading\b|\b(?:dziękuję|dziękujemy) za pobranie\b|\bdanke für (?:das|den|ihr) (?:herunterladen|download)\b|\bmerci d'avoir téléchargé\b|\bgracias por descargar\b|\bgrazie per aver scaricato\b|\bbedankt voor het downloaden\b",
     r"\b(?:przepraszam,? jeśli (?:trafiam|piszę) (?:pod zły adres|do niewłaściwej osoby)|sorry if (?:i'?ve|i have) (?:reached|got|contacted) the wrong person)\b",
     r"\b(?:olen \w+(?: \w+){0,2} (?:omanik|omistaja|toimitusjohtaja|asutaja|perustaja)|jeg (?:driver|eier|ejer) (?:et|en) (?:lite |lille )?\w*(?:firma|selskap|selskab|virksomhed|bedrift|foretak|vaskeri|import)\w*|jag (?:driver|äger) (?:ett|en) (?:litet |liten )?\w*(?:företag|firma|bolag|byrå)|ég (?:rek|á) (?:lítið |lítinn )?\w*(?:fyrirtæki|stofu)|je suis (?:vigneron|producteur|fabricant|fondateur|fondatrice|gérant|gérante|artisan)|i run (?:a|an) (?:small )?\w+ (?:company|business|firm|agency|studio|consultancy|merchant)|i'?m the (?:owner|founder|director) of)\b",
@@ -562,6 +565,7 @@ CONFIRMATION = _phrasing(
     "confirmation",
     "confirms something the user asked for",
     r"\byou'?re registered\b|\bthanks for registering\b|\byour registration\b|\bconfirmation number\b",
+    r"\b(?:thanks|thank you) for (?:entering|your entr(?:y|ies))\b|\bwe confirm (?:the following |your )?(?:entries|entry|registration|booking)\b|\bentry confirmation\b",
     r"\byour (?:order|receipt|invoice|ticket|request) #?\w*\d",
     r"\byour (?:trial|subscription|plan) (?:ends|renews|expires)\b",
     r"\b(?:confirmamos|nous confirmons|wir bestätigen|confermiamo|we(?:'re| are) (?:pleased|happy|delighted) to confirm)\b",
@@ -662,6 +666,7 @@ PAID_MEDIA = _phrasing(
     r"\b(?:production package|sponsor(?:ed|ship) (?:package|slot|episode|placement)|(?:paid|partner|featured) (?:guest )?(?:slot|episode|placement|feature)|invité partenaire|guest (?:fee|package)|media ?kit|média kit|kit de (?:prensa|medios))\b",
     r"\b(?:sponsorship|podcast|advertising|guest|featured(?:-\w+)?) (?:packages?|options|rates)\b|\b(?:PR|public relations|press relations) (?:agency|firm|consultancy)\b|\b\w+ PR, an? (?:\w+ ){0,3}agency\b|\bagence (?:de )?(?:RP|relations presse)\b|\bPR-Agentur\b",
     r"\d[\d .,]*\s?(?:€|eur|\$|£|usd|gbp)\s?(?:ht|\+\s?(?:vat|tva|iva|mwst|moms))\b",
+    r"\b(?:(?:early[- ]bird )?(?:entry|submission) fees?|early[- ]bird (?:entry|entries|submission)|teilnahmegebühr\w* (?:je|pro) einreichung|einreichungsgebühr\w*|frühbucherrabatt|quota di (?:iscrizione|partecipazione) (?:al premio|per (?:progetto|candidatura)))\b",
 )
 """Media that sell: a podcast or a magazine asking to be paid is a vendor, not the press."""
 
