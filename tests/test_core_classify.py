@@ -368,6 +368,22 @@ def test_automatic_mail_is_other(headers: dict[str, str]) -> None:
     assert "automatic" in names(verdict)
 
 
+@pytest.mark.parametrize(
+    ("subject", "automatic"),
+    [
+        ("Absence du bureau", True),
+        ("Absence : retour le 12 mai", True),
+        ("Abwesenheitsnotiz: Alan Porter", True),
+        ("Absence analytics for your plants", False),
+        ("Abwesenheitsmanagement für Ihre Werke", False),
+    ],
+)
+def test_an_out_of_office_subject_is_automatic_and_a_pitch_about_absence_is_not(
+    subject: str, automatic: bool
+) -> None:
+    assert judge(build(subject=subject, body=PITCH)).automatic is automatic
+
+
 def test_auto_submitted_no_is_not_automatic() -> None:
     verdict = judge(build(body=PITCH, headers={"Auto-Submitted": "no"}))
     assert not verdict.automatic
@@ -1663,6 +1679,35 @@ MORE_SALES_PHRASING = [
         "Sehr geehrter Herr Porter,\n\ndie Teilnahmegebühr beträgt 300 Euro; bis Juni gilt "
         "ein Frühbucherrabatt von 10 %.\n\nDr. Eva Roth\nMöbelpreis Süd",
         "paid-media",
+    ),
+    (
+        "Szanowna Pani Dyrektor,\n\nproponuję bezpłatną konsultację w sprawie PPK.\n\n"
+        "Anna Lis\nLis Doradztwo",
+        "offer",
+    ),
+    (
+        "Dzień dobry,\n\nprowadzimy szkolenia BHP w zakładzie, po zmianie.\n\nEwa\nBHP Serwis",
+        "offer",
+    ),
+    (
+        "Szanowna Pani,\n\nkieruję do Pani propozycję obsługi kadrowej.\n\nJan Wit\nKadry24",
+        "first-touch",
+    ),
+    (
+        "Dzień dobry,\n\npisałem do Was kiedyś w sprawie wózków.\n\nPiotr\nWózkoPol",
+        "follow-up",
+    ),
+    (
+        "Добрий день!\n\nМене звати Олег, я представляю агенцію «Праця Плюс».\n\nОлег",
+        "self-introduction",
+    ),
+    (
+        "Добрий день!\n\nМи вже п'ятий рік підбираємо працівників для заводів.\n\nОлег",
+        "offer",
+    ),
+    (
+        "Добрий день!\n\nЧи могли б ми коротко поговорити наступного тижня?\n\nОлег",
+        "meeting-ask",
     ),
 ]
 

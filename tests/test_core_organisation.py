@@ -108,6 +108,11 @@ def test_company_behind_leaves_out_excluded_platforms_and_common_domains() -> No
     assert company_behind("no domains here at all", "", set()) is None
 
 
+def test_of_two_domains_named_as_often_the_company_behind_is_the_one_named_last() -> None:
+    text = "I saw your advert on jobboard.pl.\n\nPiotr Nowak\nAgencja Most\nwww.mostpraca.pl\n"
+    assert company_behind(text, "", set()) == "mostpraca.pl"
+
+
 def test_company_behind_reads_links_in_html() -> None:
     markup = (
         '<a href="https://app.fleetwise.io/demo">demo</a>'

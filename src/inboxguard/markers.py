@@ -15,7 +15,8 @@ _AUTOMATIC_LOCAL = re.compile(
 )
 _AUTO_SUBJECT = re.compile(
     r"^(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|out of (?:the )?office|"
-    r"abwesenheit|absence|réponse automatique|respuesta automática|undeliverable|"
+    r"abwesenheit(?:snotiz|\b)|absence(?:\s*[:(\-–]|\s+(?:du|de|from|notice|until|jusqu)\b|$)|"
+    r"réponse automatique|respuesta automática|undeliverable|"
     r"delivery status notification|read:|gelesen:|lu :|leído:)",
     re.IGNORECASE,
 )

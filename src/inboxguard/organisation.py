@@ -136,9 +136,11 @@ def mentioned_domains(text: str, html: str = "") -> Counter[str]:
 
 def company_behind(text: str, html: str, exclude: set[str]) -> str | None:
     """The company a relayed or webmail message speaks for: the domain its signature and links
-    name most, leaving out platforms, common services and `exclude` (e.g. the user's domains)."""
+    name most — of two named as often, the one named last, as a signature is — leaving out
+    platforms, common services and `exclude` (e.g. the user's domains)."""
+    lowered = text.lower()
     candidates = [
-        (count, domain)
+        (count, lowered.rfind(domain), domain)
         for domain, count in mentioned_domains(text, html).items()
         if domain not in exclude
         and domain not in PLATFORM_DOMAINS
@@ -148,7 +150,7 @@ def company_behind(text: str, html: str, exclude: set[str]) -> str | None:
     ]
     if not candidates:
         return None
-    return max(candidates)[1]
+    return max(candidates)[2]
 
 
 def is_private_person(organisation: str) -> bool:

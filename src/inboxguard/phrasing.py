@@ -153,6 +153,7 @@ MEETING_ASK = _phrasing(
     r"\b(?:(?:über|auf) (?:die Gelegenheit zu )?(?:ein|einem) (?:persönliches|persönlichen|kurzes|kurzen) (?:Gespräch|Telefonat|Kennenlernen)|in einem (?:persönlichen|kurzen) (?:Gespräch|Telefonat)|für ein (?:kurzes|persönliches) (?:Telefonat|Gespräch)|(?:rufe|melde) ich (?:Sie|mich) (?:\w+ ){0,4}(?:an|bei Ihnen)|einen Termin (?:abzustimmen|vereinbaren|zu vereinbaren))\b",
     r"\bfancy a (?:look|chat|call|demo|coffee|quick call)\b",
     r"\b(?:pasuje (?:ci|panu|pani|państwu|wam)|przy kawie|na kawę|(?:mogę|mógłbym) (?:też )?wpaść|wstąpiłbym|zastavil|stretnúť|schůzk\w+|görüşme ayarla\w*|toplantı talep ediyoruz|kahve içelim|ücretsiz (?:bir )?(?:\w+ )?(?:değerlendirme|denetim\w*|analiz|demo|deneme|örnek))\b",
+    r"\b(?:коротко поговорити|поговорити (?:по )?телефону|коротк\w* (?:розмов|дзвін|зустріч|разговор|звонок|встреч)\w*|созвониться)\b",
     r"\b(?:venir(?:e|la|ti|vi) a trovar(?:la|ti|vi)|passare a trovar(?:la|ti|vi)|(?:ti|le|vi) (?:giro|mando|invio|inoltro) (?:il|la|i|le) (?:portfolio|catalogo|listino|brochure|presentazione))\b",
     r"\b(?:katalo\w+ (?:\S+ ){0,3}(?:atayım|göndereyim|gönderebilirim|ileteyim|paylaşayım)|(?:fiyat|teklif)\w* (?:çıkarmamı|hazırlamamı|göndermemi) ister misiniz)",
 )
@@ -252,6 +253,9 @@ OFFER = _phrasing(
     r"\bwe are (?:an? )?(?:[\w-]+ ){1,3}speciali[sz](?:e|ing|ed) in\b|\b(?:can|could|may) (?:we|i) (?:quote|price) (?:you|your|for you|on your)\b",
     r"\bkami (?:menawarkan|menyediakan|memproduksi)\b",
     r"\b(?:realizziamo|produciamo|progettiamo) (?:\w+ ){1,8}per\b",
+    r"\b(?:proponuj(?:ę|emy) (?:\w+ ){0,3}(?:bezpłatn|darmow)\w*|(?:prowadzimy|prowadzę|robimy|robię) (?:\w+ ){0,2}(?:kursy|szkolenia|warsztaty|audyty|rekrutacj\w*)|(?:przeprowadził\w*|wykonujemy|obsługujemy) (?:\w+ ){0,3}(?:w|dla) (?:ponad )?\d+ (?:firm|zakład|przedsiębiorstw)\w*)\b",
+    r"\bproponujemy:",
+    r"\b(?:ми|мы) (?:[\w'’]+ ){0,3}(?:пропонуємо|надаємо|підбираємо|проводимо|виробляємо|постачаємо|предлагаем|предоставляем|подбираем|проводим|производим|поставляем)\b",
     r"\bwe'?d (?:redo|do|replace|fix|install|clean|wrap|service|paint|build) (?:\w+ ){0,2}for (?:\$|£|€)\s?\d",
     r"\b(?:üretiyoruz|üretmekteyiz|imal ediyoruz|(?:set|stand|hat|paket|kutu|çözüm)\w* (?:kuruyoruz|hazırlıyoruz|tasarlıyoruz)|\d+['’]?\w* fazla (?:\w+ ){0,3}(?:firma|işletme|şirket|marka|üretici)\w*(?: \w+){0,6} (?:danışmanlık|hizmet|destek) verdik)\b",
     r"\bbieten wir\b[^.\n]{0,100}?\ban[.,;!]|\b(?:list|database) of [\d,.]+\+? (?:[\w-]+ ){0,4}(?:importers|buyers|contacts|decision[- ]makers|distributors|leads|retailers|wholesalers)\b",
@@ -281,7 +285,7 @@ FOLLOW_UP = _phrasing(
     r"¿(?:pudiste|pudo|tuviste|tuvo) (?:ver|echar|leer|revisar)|\blo que (?:te|le) (?:mandé|envié)\b|\bavez-vous (?:pu|eu le temps de) (?:lire|voir|regarder)\b|\bhaben Sie (?:meine|die) (?:E-Mail|Nachricht)\b",
     r"\b(?:escrevi-lhe|jag har mejlat dig|jeg har skrevet til|ich habe ihnen .{0,40}geschrieben|ik heb u .{0,30}gemaild)\b",
     r"\b(?:te he escrito|le he escrito|les he escrito) (?:un par de|varias|algunas) veces\b|\bno he tenido respuesta\b",
-    r"\b(?:pisał(?:em|am) (?:do (?:pana|pani|państwa) )?(?:już |wcześniej |kilka razy|w zeszłym)|psal(?:a)? jsem vám|írtam (?:Önnek|neked|már)|kirjoitin (?:teille|sinulle)|kirjutasin (?:teile|sulle)|skrev (?:til )?(?:dig|deg|jer|dere) (?:for|i|sidst|forrige)|daha önce (?:yazmıştım|yazdığım)|ég skrifaði þér|us vaig escriure)\b",
+    r"\b(?:pisał(?:em|am) (?:do (?:pana|pani|państwa|was) )?(?:już |wcześniej |kiedyś|kilka razy|w zeszłym)|psal(?:a)? jsem vám|írtam (?:Önnek|neked|már)|kirjoitin (?:teille|sinulle)|kirjutasin (?:teile|sulle)|skrev (?:til )?(?:dig|deg|jer|dere) (?:for|i|sidst|forrige)|daha önce (?:yazmıştım|yazdığım)|ég skrifaði þér|us vaig escriure)\b",
     r"\b(?:przypominam się|wracam do (?:mojej|mojego|tematu)|navazuji na (?:svůj|můj|předchozí)|připomínám se|korábbi (?:levelem|e-mailem|üzenetem)|önceki (?:e-?postam|mesajım)|edelli\w* (?:viestini|sähköpostini)|eelmise\w* (?:kirja|e-kirja)|mitt (?:förra|tidigare) (?:mejl|mail)|min (?:forrige|tidligere) (?:mail|e-?post|henvendelse)|fyrri póst|el meu correu anterior)\b",
     r"\b(?:moją|mojej) poprzedni\w+ (?:wiadomoś\w+|mail\w*|e-?mail\w*)|\bczy udało się (?:zerknąć|przeczytać|zapoznać|spojrzeć)|\bpisałem już\b|\bpisałam już\b|\bwracam z (?:tematem|pytaniem)\b|\bjeszcze raz (?:piszę|przypominam)\b",
     r"\b(?:měl(?:a)? jste možnost|stihl(?:a)? jste (?:se podívat|si přečíst))\b|\b(?:volt alkalma|sikerült (?:átnéznie|elolvasnia|megnéznie))\b|\b(?:ehditkö|ehditte) (?:katsoa|lukea)\b|\b(?:hann du|hadde du|har du hunnet|har du haft) (?:tid|mulighed|anledning) (?:til )?(?:å |at )?(?:se|lese|læse|kigge)\b|\b(?:hann du|har du hunnit) (?:titta|läsa)\b|\bfırsatınız oldu mu\b",
@@ -426,6 +430,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:engedje meg,? hogy bemutass\w*|azért (?:írok|keresem)\w*,? mert|gondoltam,? (?:hogy )?(?:a|az) [\w ]{2,40} érdekelheti|szeretném (?:felajánlani|bemutatni)|bocs,? hogy (?:csak így )?rád írok)\b",
     r"\b(?:got|found) your (?:contact|email|e-?mail address|details) (?:from|via|through|on|in) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:directory|database|exhibitor list|member list|members list|attendee list)\b|\ba cold (?:invite|invitation|email|e-?mail|note|call)\b|\bI am blocking (?:this|a|some) (?:time|slot)\b|\bintroductory (?:\w+ )?call\b",
     r"\b(?:vimos por (?:este|meio deste) meio|peço desculpa pelo contacto|je me permets ce (?:petit )?(?:message|mail|mot))\b",
+    r"\b(?:kieruj(?:ę|emy) do (?:pani|pana|państwa) (?:propozycj|ofert)\w*|propozycj\w* współpracy|czy (?:możemy|mogę|moglibyśmy) (?:przedstawić|przesłać|złożyć) (?:\w+ )?ofert\w*|пропозиці\w* співпраці|пропоную співпрацю|предложение о сотрудничестве|предлагаю сотрудничество)\b",
     r"\bI'?ve (?:reserved|blocked|booked|held) (?:some )?time\b|\b(?:get|put) (?:our|this|my|the) (?:[\w-]+ ){0,4}in front of you\b|\bspotted (?:\w+ ){0,3}(?:vans?|trucks?|trailers?|signs?|ads?|listings?|job (?:posts?|ads?))\b",
     r"\bI can (?:show|walk) you\b[^.?\n]{0,60}\bin (?:\d+|five|ten|fifteen|twenty) minutes\b|\b\d+ dakikada (?:anlatabilirim|gösterebilirim|anlatayım|göstereyim)\b",
 )
@@ -442,6 +447,7 @@ SELF_INTRODUCTION = _phrasing(
     r"\b(?:saya|nama saya) [\w ]{1,25} dari\b|(?:em|tôi) là [\w ]{1,25} từ",
     r"\bthis is \w+ from\b|\bI am \w+, (?:an? |the )?(?:[\w-]+ ){1,3}(?:with|from|at)\b",
     r"我是[^,，。\s]{2,12}的",
+    r"\b(?:мене звати|меня зовут|я представляю|я \w+ з|я \w+ из)\b",
     r"\b(?:kami dari (?:pt|cv)|je suis (?:agent|représentant|représentante) (?:commercial\w*|indépendant\w*)|je représente (?:depuis|la société|les|l'entreprise))\b",
 )
 
