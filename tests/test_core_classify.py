@@ -1709,7 +1709,44 @@ MORE_SALES_PHRASING = [
         "Добрий день!\n\nЧи могли б ми коротко поговорити наступного тижня?\n\nОлег",
         "meeting-ask",
     ),
+    (
+        "Dear Madam,\n\nWe write to introduce Brightpath Catering, caterers to clinics in "
+        "Ibadan.\n\nFunmi Ade\nBrightpath Catering",
+        "first-touch",
+    ),
+    (
+        "Dear Madam,\n\nWe would like to be added to your vendor list for theatre gowns.\n\n"
+        "Chika Obi\nGownline Ltd",
+        "first-touch",
+    ),
+    (
+        "Good morning Ma. Any appetite for a generator service contract this quarter?\n\n"
+        "Musa\nPowerkeep",
+        "first-touch",
+    ),
+    (
+        "Dear Sir/Madam,\n\nWe are a professional manufacturer of hospital trolleys since "
+        "2006.\n\nKevin Wu\nWu Medical Co., Ltd.",
+        "offer",
+    ),
+    (
+        "Dear Madam,\n\nWe would be grateful for the opportunity to carry out a free energy "
+        "audit of your hospitals.\n\nEngr. Bayo\nSunvolt Ltd",
+        "offer",
+    ),
+    (
+        "Dear Madam,\n\nWe therefore seek your kind permission to visit and make a short "
+        "presentation to your team.\n\nTunde\nCleanwave Ltd",
+        "meeting-ask",
+    ),
 ]
+
+
+def test_a_vendor_offering_a_formal_quotation_is_not_a_buyer_asking_for_one() -> None:
+    vendor = "Dear Madam,\n\nWe will be glad to submit a formal quotation for your linen.\n\nAde"
+    buyer = "Dear Sir,\n\nKindly send us a formal quotation for 40 beds.\n\nDr. Ade, Procurement"
+    assert "buyer" not in names(judge(build(sender="ade@linenco.example", body=vendor)))
+    assert "buyer" in names(judge(build(sender="ade@hospital.example", body=buyer)))
 
 
 def test_a_broker_who_wants_to_buy_the_company_is_not_offering_a_job() -> None:
