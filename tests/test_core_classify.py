@@ -1739,6 +1739,47 @@ MORE_SALES_PHRASING = [
         "presentation to your team.\n\nTunde\nCleanwave Ltd",
         "meeting-ask",
     ),
+    (
+        "Buenas Alan, el martes tenemos un camión libre a Lyon. ¿Os interesa cargar algo?\n\n"
+        "Iker - Transportes Ibaizabal",
+        "first-touch",
+    ),
+    (
+        "Olá Alan, ainda precisam de paletes para o armazém?\n\nRui\nPaletes Norte",
+        "first-touch",
+    ),
+    (
+        "Bonjour, souhaitez-vous un devis pour le contrôle de vos extincteurs ?\n\nLéo\nFeuStop",
+        "meeting-ask",
+    ),
+    (
+        "Dear Mr Porter,\n\nFor August shipment we can offer:\n- wire rod, USD 540/MT\n\n"
+        "Li Wei\nSales, Sunrise Wire Co.",
+        "offer",
+    ),
+    (
+        "Dear Mr Porter,\n\nWe are expanding our customer base in Northern Europe.\n\nAnh\n"
+        "Saigon Steel",
+        "first-touch",
+    ),
+    (
+        "Estimado Alan:\n\nPodemos ofrecerle chapa galvanizada a precio cerrado.\n\nSergio\n"
+        "Aceros Levante",
+        "offer",
+    ),
+    (
+        "Estimado Alan:\n\nLe reenvío la propuesta que le hice llegar la semana pasada.\n\n"
+        "Sergio\nAceros Levante",
+        "follow-up",
+    ),
+    (
+        "Hello Alan !\n\nJ'ai vu votre annonce pour des magasiniers.\n\nManon\nPetite Pub",
+        "first-touch",
+    ),
+    (
+        "Hello Alan !\n\nPartant pour un café la semaine prochaine ?\n\nManon\nPetite Pub",
+        "meeting-ask",
+    ),
 ]
 
 
