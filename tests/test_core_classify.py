@@ -1780,7 +1780,27 @@ MORE_SALES_PHRASING = [
         "Hello Alan !\n\nPartant pour un café la semaine prochaine ?\n\nManon\nPetite Pub",
         "meeting-ask",
     ),
+    (
+        "Bună ziua,\n\nrevin la mesajul meu de săptămâna trecută.\n\nIoana\nTalentBridge",
+        "follow-up",
+    ),
 ]
+
+
+def test_an_advisers_break_up_quoting_its_offer_to_sell_the_company_is_outreach() -> None:
+    first = (
+        "Dear Alan,\n\nBuyer appetite for regional groups is strong. Would you welcome a "
+        "confidential conversation and an informal view of value?\n\nJonathan\nOakmoor CF"
+    )
+    bump = (
+        "Dear Alan,\n\nI have written a couple of times, so I shan't trouble you further.\n\n"
+        "Jonathan\n\nOn Mon, 12 Jan 2026, Jonathan Ackroyd <jonathan@oakmoorcf.example> wrote:\n"
+        + "".join(f"> {line}\n" for line in first.splitlines())
+    )
+    verdict = judge(build(sender="Jonathan Ackroyd <jonathan@oakmoorcf.example>", body=bump))
+    assert "acquisition-pitch" in names(verdict)
+    assert "job-offer" not in names(verdict)
+    assert verdict.kind == OUTREACH
 
 
 def test_a_vendor_offering_a_formal_quotation_is_not_a_buyer_asking_for_one() -> None:

@@ -391,8 +391,8 @@ def _evidence(
         found = phrasing.find(counter_words)
         if found:
             signals.append(_signal(phrasing, found, weight))
-    for phrasing, disarmed in DISARMING:
-        found = phrasing.find(body)
+    for phrasing, disarmed in DISARMING:  # the sender's own words, its quoted pitch too
+        found = phrasing.find(words)
         if found:
             signals = [s for s in signals if s.name != disarmed]
             signals.append(_signal(phrasing, found, weight))

@@ -284,7 +284,7 @@ FOLLOW_UP = _phrasing(
     r"\b(?:la mia (?:email|mail) precedente|ricontatto)\b|\bmijn vorige (?:e-?)?(?:mail|bericht)\b",
     r"\bremonter mon (?:message|mail|e-mail)\b|\bpassé à la trappe\b|\briportare in cima\b|\ble riscrivo\b",
     r"\bnog niets (?:van je )?gehoord\b|\been paar keer gemaild\b|\bnoch keine Rückmeldung\b|\bsin respuesta\b|\bno he recibido respuesta\b",
-    r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\b(?:le|ti|vi) ho scritto\b|\ble reenvío (?:la|mi) (?:propuesta|oferta)\b|\b(?:propuesta|oferta) que le (?:hice llegar|envié)\b",
+    r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\b(?:le|ti|vi) ho scritto\b|\ble reenvío (?:la|mi) (?:propuesta|oferta)\b|\brevin la (?:mesajul|emailul|e-mailul) meu\b|\b(?:propuesta|oferta) que le (?:hice llegar|envié)\b",
     r"\b(?:even checken of je|je vous ai écrit à (?:quelques|plusieurs) reprises|ich habe (?:Ihnen|dir) (?:bereits|schon)|I'?ve written (?:a few|several|a couple of) times|har skrevet til (?:dig|jer)|skrev till (?:dig|er))\b",
     r"¿(?:pudiste|pudo|tuviste|tuvo) (?:ver|echar|leer|revisar)|\blo que (?:te|le) (?:mandé|envié)\b|\bavez-vous (?:pu|eu le temps de) (?:lire|voir|regarder)\b|\bhaben Sie (?:meine|die) (?:E-Mail|Nachricht)\b",
     r"\b(?:escrevi-lhe|jag har mejlat dig|jeg har skrevet til|ich habe ihnen .{0,40}geschrieben|ik heb u .{0,30}gemaild)\b",
@@ -329,7 +329,7 @@ BREAK_UP = _phrasing(
     r"¿(?:cierro|archivo|doy por cerrad\w+) (?:tu|su|el)\b|\bchiudo (?:la|il) (?:pratica|fascicolo)\b|\bschließe ich (?:die|Ihre|deine) akte\b|\bsluit ik (?:het|uw|je) dossier\b|\bzamykam (?:temat|sprawę)\b|\buzavřu (?:to|vaši|vás)\b|\blezárom\b|\bsuljen (?:asian|tämän)\b|\bstänger (?:jag )?(?:ärendet|din fil)\b|\blukker (?:jeg )?(?:sagen|saken)\b|\btanco (?:el|la) (?:tema|expedient)\b",
     r"\b(?:(?:to )?ostatni\w* wiadomoś\w+ (?:ode mnie|w tej sprawie)|poslední (?:zpráva|e-?mail)(?: ode mě| v této věci)?|utolsó (?:levelem|üzenetem|e-?mailem)|viimeinen viestini|mitt sista (?:mejl|mail|meddelande)|min siste (?:e-?post|henvendelse|melding)|min sidste (?:mail|henvendelse|besked)|son (?:e-?postam|mesajım)|viimane kiri|síðasti pósturinn)\b",
     r"\b(?:meu último e-?mail|última tentativa|não vou mais (?:te |lhe )?incomodar|encerro (?:por aqui|o contato)|zadnje sporočilo|zadnja poruka|posljednji e-?mail)\b",
-    r"\b(?:non la disturberò (?:oltre|più)|non (?:la|ti) disturbo più|je ne vous dérangerai plus|no le molestaré más|ich werde sie nicht (?:weiter|mehr) (?:stören|belästigen)|i won'?t (?:trouble|bother) you (?:again|further))\b",
+    r"\b(?:non la disturberò (?:oltre|più)|non (?:la|ti) disturbo più|je ne vous dérangerai plus|no le molestaré más|ich werde sie nicht (?:weiter|mehr) (?:stören|belästigen)|i (?:won'?t|shan'?t|will not|shall not) (?:trouble|bother) you (?:again|further|any further))\b",
     r"\b(?:last note from me|my last note|le escribo por última vez|este es mi último (?:correo|mensaje)|no (?:le|te) escribiré más)\b",
     r"\bno (?:le|te|les) voy a escribir más\b|\bsupongo que no es (?:buen|el) momento\b|\bi(?:'ll)? assume (?:it'?s|this is) not (?:a good|the right) time\b",
     r"\b(?:laaste e-?pos|(?:jou|u) nie (?:verder|weer) pla|e-?mel terakhir|email terakhir saya|tidak akan mengganggu lagi)\b",
@@ -697,6 +697,7 @@ ACQUISITION_PITCH = _phrasing(
     "offers to buy or to sell the user's company",
     r"\b(?:funded|qualified|strategic|financial) buyers?\b|\bbuyer groups?\b|\b(?:looking|seeking|wants?) to acquire\b",
     r"\bwhat (?:\w+ ){1,4}would (?:bring|sell for|be worth)\b|\b(?:sell|selling|sale of) your (?:company|business|firm)\b",
+    r"\bbuyer appetite\b|\b(?:an? )?(?:informal |indicative )?view of (?:value|valuation)\b|\b(?:trade|private[- ]equity)(?: buyers| parties| acquirers)\b",
 )
 """A broker or a fund that wants to buy the user's company sells a deal: a "confidential
 conversation" of theirs is not a job for the user."""
