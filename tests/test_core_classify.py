@@ -1246,6 +1246,17 @@ LOOK_ALIKES = [
             "Please send two bottles per entry by 12 May.\n\nThe NCA team\n"
         ),
     ),
+    (
+        "Saludos desde Puebla – ¿comparamos indicadores?",
+        "laura.mendez@colegiosvalle.example",
+        (
+            "Hola Alan:\n\nNos conocimos en el congreso de finanzas en Lima; soy la directora de "
+            "finanzas de Colegios del Valle. Me encantaría comparar algunos indicadores de "
+            "cobranza con un grupo como el suyo; con gusto te comparto los nuestros.\n\n"
+            "¿Te parece si hacemos una llamada de media hora en mayo?\n\nUn abrazo,\nLaura "
+            "Méndez\nDirectora de Finanzas – Colegios del Valle\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
@@ -1257,8 +1268,8 @@ customer's contract, a training order, a trade fair, an order moved forward and 
 Italian, Dutch, Polish, Swedish, Finnish, French and Spanish; a bar section asking the user onto a
 panel, a legal recruiter's follow-up about a partner role, and a partner passing on a client; a
 trade fair confirming the stand the user booked, in French, a prospect a customer referred, a
-Turkish headhunter's confidential search, and an awards scheme confirming the entries it was paid
-for."""
+Turkish headhunter's confidential search, an awards scheme confirming the entries it was paid
+for, and a peer offering to compare figures."""
 
 
 @pytest.mark.parametrize(
@@ -1784,6 +1795,10 @@ MORE_SALES_PHRASING = [
         "Bună ziua,\n\nrevin la mesajul meu de săptămâna trecută.\n\nIoana\nTalentBridge",
         "follow-up",
     ),
+    (
+        "Prezada Sra. Porter,\n\nVenho apresentar o Sistema Nova de Ensino.\n\nCláudia\nNova",
+        "first-touch",
+    ),
 ]
 
 
@@ -1801,6 +1816,13 @@ def test_an_advisers_break_up_quoting_its_offer_to_sell_the_company_is_outreach(
     assert "acquisition-pitch" in names(verdict)
     assert "job-offer" not in names(verdict)
     assert verdict.kind == OUTREACH
+
+
+def test_a_vendors_clients_are_not_a_customer_saying_it_works_with_the_user() -> None:
+    vendor = "Hola Alan,\n\nYa trabajamos con 70 colegios en México.\n\nDiego\nCobralia"
+    customer = "Hola Alan,\n\nYa trabajamos con ustedes desde 2024.\n\nMarta"
+    assert "buyer" not in names(judge(build(sender="diego@cobralia.example", body=vendor)))
+    assert "buyer" in names(judge(build(sender="marta@cliente.example", body=customer)))
 
 
 def test_a_vendor_offering_a_formal_quotation_is_not_a_buyer_asking_for_one() -> None:

@@ -390,7 +390,7 @@ FIRST_TOUCH = _phrasing(
     r"\bI (?:noticed|saw|see) (?:that )?(?:\w+ ){0,4}(?:is|are|has|have|runs|opened|launched)\b",
     r"\bich bin auf \w+.{0,40}aufmerksam geworden\b|\bje me permets de vous écrire\b",
     r"\ble escribo porque\b|\bme pongo en contacto\b|\bmi permetto di scriverle\b",
-    r"\bik neem contact met u op\b|\bvenho por (?:este meio|meio deste|meio desta)\b",
+    r"\bik neem contact met u op\b|\bvenho por (?:este meio|meio deste|meio desta)\b|\bvenho (?:por meio deste,? )?apresentar\b",
     r"\bI took the liberty\b|\bI'?ve (?:booked|reserved|sent) (?:us|you|this invite)\b",
     r"\bplaceholder\b|\[hold\]|\bpopping a\b",
     r"\b(?:went ahead and|I'?ve) (?:grabbed|booked|moved us|put|popped|sent over)\b|\bfeel free to (?:move|suggest another)\b",
@@ -512,7 +512,7 @@ BUYER = _phrasing(
     r"\bfee (?:proposal|estimate)s?\b|\bestimation (?:des|de vos|de tes) honoraires\b|\b(?:votre|ta|une|la) soumission (?:pour|pourra|sera|de)\b|\bl'estimation (?:pourra|sera|est)\b",
     r"\bget (?:pricing|prices|a quote|a proposal) from\b|\bwho'?s (?:putting|pulling) (?:the|our) (?:proposal|quote|pricing) together\b|\b(?:pick|choose|select) (?:a|our) (?:new )?(?:3PL|supplier|vendor|provider|partner) by\b",
     r"\bbefore (?:the |our |we (?:issue|raise|send|place) (?:the |our )?)?(?:PO|purchase order|order)\b|\b(?:our|the) (?:selection|buy|order) for (?:AW|SS|FW)\d\d\b",
-    r"\bour renewal\b|\brenewal (?:with|justification)\b|\bwe already use\b|\bya (?:usamos|utilizamos|trabajamos con)\b|\bnous utilisons déjà\b|\bwir nutzen bereits\b|\bjá (?:usamos|utilizamos)\b|\busiamo già\b|\b(?:\d+ )?(?:licen[cs]es|seats) (?:more|additional)\b|\badditional (?:licen[cs]es|seats)\b|\blicencias adicionales\b",
+    r"\bour renewal\b|\brenewal (?:with|justification)\b|\bwe already use\b|\bya (?:usamos|utilizamos|trabajamos con (?:ustedes|vosotros|usted|su (?:empresa|equipo)))\b|\bnous utilisons déjà\b|\bwir nutzen bereits\b|\bjá (?:usamos|utilizamos)\b|\busiamo già\b|\b(?:\d+ )?(?:licen[cs]es|seats) (?:more|additional)\b|\badditional (?:licen[cs]es|seats)\b|\blicencias adicionales\b",
     r"\b(?:demande d'offre|mettre au concours|Offertanfrage|Offertenanfrage)\b|\bvotre offre suite à (?:notre|ma) demande\b|\b(?:nous|me) faire parvenir (?:[\w'-]+ ){0,4}(?:une|votre) offre\b",
     r"\b(?:könnten|können|würden) Sie (?:mir|uns) (?:ein|Ihr) (?:Angebot|Offerte)\b|\bunsere (?:untenstehende |obige )?Anfrage\b|\b(?:bezüglich|zu) unserer Anfrage\b|\b(?:bisher|noch) kein Angebot erhalten\b",
     r"\b(?:send|share) us (?:the|your) (?:[\w-]+ ){0,4}(?:proposal|quote|quotation|offer|pricing|fee schedule|price list|rates)\b|\brevised (?:fee|price|pricing) (?:schedule|proposal|offer)\b",
@@ -573,6 +573,7 @@ COMMUNITY = _phrasing(
     r"\b(?:cher membre|chère membre|chers membres|chers adhérents|votre adhésion|votre cotisation|avec la cotisation|liebe mitglieder|liebes mitglied|estimados socios|queridos socios|estimad[oa] soci[oa]|cari soci|beste leden|kære medlemmer|kära medlemmar|kjære medlemmer|dear (?:fellow )?members?)\b",
     r"\b(?:my|a) (?:thesis|dissertation|master'?s (?:project|thesis)|bachelor'?s thesis|phd (?:project|research))\b|\bi'?m a (?:\w+[- ])?(?:student|phd candidate|doctoral candidate)\b|\b(?:mi|mia|ma|meine) (?:tesis|tesi|thèse|masterarbeit|doktorarbeit|abschlussarbeit)\b",
     r"\b(?:love|like) to have you (?:on|speak at|join) (?:a|our|the) (?:\w+ ){0,2}(?:panel|stage|programme|program|conference)\b|\bspeak(?:ing)? (?:on a panel|at our (?:\w+ ){0,2}(?:conference|summit|meeting|congress))\b|\bwe cover (?:your )?travel\b",
+    r"\b(?:(?:te|le|les|os) comparto los nuestros|compar(?:ar|amos) (?:algunos )?indicadores|compare notes|(?:share|send you) ours in (?:return|exchange)|je vous (?:partage|communique) les nôtres|(?:te|lhe) (?:passo|compartilho) os nossos|compartilho os nossos)\b",
 )
 
 CONFIRMATION = _phrasing(
