@@ -1799,6 +1799,47 @@ MORE_SALES_PHRASING = [
         "Prezada Sra. Porter,\n\nVenho apresentar o Sistema Nova de Ensino.\n\nCláudia\nNova",
         "first-touch",
     ),
+    (
+        "Hyvä Alan Porter,\n\nKattovoima Oy rakentaa aurinkovoimaloita teollisuuskiinteistöjen "
+        "katoille.\n\nMatti\nKattovoima Oy",
+        "offer",
+    ),
+    (
+        "Hei Alan,\n\nRakennamme kylmähuoneita leipomoille ja kaupoille.\n\nIlkka\nKylmätila",
+        "offer",
+    ),
+    (
+        "Hei Alan,\n\nkuka teillä hoitaa kiinteistöhuollon hankinnat?\n\nIlkka\nHuoltopiste",
+        "referral-ask",
+    ),
+    (
+        "Hei Alan,\n\ntämä jää viimeiseksi viestikseni, enkä vaivaa sinua enempää.\n\nMarko\n"
+        "Pakkaus Oy",
+        "break-up",
+    ),
+    (
+        "Moi Alan, saanko laittaa kevään jauhohinnaston sulle?\n\nRiku / Jauhotukku",
+        "first-touch",
+    ),
+    (
+        "Hej Alan! Får jag skicka tre förslag på förpackningar?\n\n/Elsa, Paketbyrån",
+        "first-touch",
+    ),
+    (
+        "Hyvä Alan Porter,\n\nhoidamme rekrytoinnin ja palkanmaksun, ja meillä on tällä hetkellä "
+        "käytettävissä kokeneita pakkaajia.\n\nRiikka\nVahvuus Oy",
+        "staffing-pitch",
+    ),
+    (
+        "Lugupeetud hr Porter,\n\nPakendiabi OÜ toodab Tartus toidupakendeid.\n\nTiina\n"
+        "Pakendiabi OÜ",
+        "offer",
+    ),
+    (
+        "Tere Alan,\n\nsaatsin kaks nädalat tagasi pakkumise, aga vastust pole veel tulnud."
+        "\n\nKadri\nKullerabi",
+        "follow-up",
+    ),
 ]
 
 
