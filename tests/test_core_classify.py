@@ -1840,6 +1840,50 @@ MORE_SALES_PHRASING = [
         "\n\nKadri\nKullerabi",
         "follow-up",
     ),
+    (
+        "Αξιότιμε κύριε Porter,\n\nΘα θέλαμε να σας παρουσιάσουμε την εταιρεία μας.\n\n"
+        "Νίκος\nAegean Parts",
+        "first-touch",
+    ),
+    (
+        "Αξιότιμε κύριε Porter,\n\nΠροσφέρουμε λιπαντικά για όλο τον στόλο.\n\nΝίκος\nLubex",
+        "offer",
+    ),
+    (
+        "Καλησπέρα σας,\n\nποιος είναι ο αρμόδιος για τις αγορές καυσίμων;\n\nΕλένη\nFuelex",
+        "referral-ask",
+    ),
+    (
+        "Κύριε Porter,\n\nεπανέρχομαι στο προηγούμενο μήνυμά μου.\n\nΒάσω\nCrewline",
+        "follow-up",
+    ),
+    (
+        "Κύριε Porter,\n\nνα σας στείλω την ενδεικτική προσφορά;\n\nΗλίας\nSkyNet Marine",
+        "meeting-ask",
+    ),
+    (
+        "Dear Alan, any orders coming up this month? We can quote within the hour.\n\nEmre\n"
+        "Bosphorus Trading",
+        "offer",
+    ),
+    (
+        "Good morning,\n\nWe are a ship chandler based in Antwerp, supplying provisions.\n\n"
+        "Pieter\nScheldt Supplies",
+        "offer",
+    ),
+    (
+        "Hej Alan\n\nJeg lagde mærke til, at jeres vinduer trænger til pudsning.\n\nJens\nKlar",
+        "first-touch",
+    ),
+    (
+        "Hei Alan,\n\nJeg har prøvd å nå deg et par ganger, så jeg gir meg her.\n\nKari\nPrint",
+        "break-up",
+    ),
+    (
+        "Hej Alan\n\nEarly bird-prisen udløber på fredag: 4.900 kr. pr. projekt.\n\nNanna\n"
+        "Byggepris",
+        "paid-media",
+    ),
 ]
 
 
@@ -1857,6 +1901,16 @@ def test_an_advisers_break_up_quoting_its_offer_to_sell_the_company_is_outreach(
     assert "acquisition-pitch" in names(verdict)
     assert "job-offer" not in names(verdict)
     assert verdict.kind == OUTREACH
+
+
+def test_a_vendor_sparing_the_reader_a_quote_request_is_not_a_buyer_asking_for_one() -> None:
+    for body in (
+        "Good morning,\n\nOur fixed price list lets you order without requesting a quote.\n\nTom",
+        "Dear Alan,\n\nIf you need parts, send us the list and we will offer.\n\nKim",
+    ):
+        assert "buyer" not in names(judge(build(sender="tom@chandler.example", body=body)))
+    buyer = "Dear Tom,\n\nPlease send us the revised quote for the deck stores.\n\nAlan"
+    assert "buyer" in names(judge(build(sender="alan@owner.example", body=buyer)))
 
 
 def test_a_vendors_clients_are_not_a_customer_saying_it_works_with_the_user() -> None:
