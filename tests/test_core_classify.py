@@ -234,6 +234,20 @@ def test_list_unsubscribe_with_feedback_id_is_bulk() -> None:
     assert "bulk" in names(verdict)
 
 
+def test_feedback_id_with_a_messaging_platforms_reply_relay_is_a_conversation() -> None:
+    raw = build(
+        body=PITCH,
+        headers={
+            "List-Unsubscribe": "<https://bitesio.com/unsub>",
+            "Feedback-ID": "campaign42:bitesio:esp",
+            "Reply-To": "Dana from Bitesio <reply+6d2bf9a17c40e3@intercom-mail.com>",
+        },
+    )
+    verdict = judge(raw)
+    assert "bulk" not in names(verdict)
+    assert verdict.kind == OUTREACH
+
+
 def test_fake_re_without_any_link_to_the_user_is_a_signal() -> None:
     verdict = judge(build(subject="Re: our chat", body=PITCH))
     assert verdict.kind == OUTREACH

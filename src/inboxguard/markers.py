@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .message import Message
-from .organisation import registrable_domain
+from .organisation import is_relay_address, registrable_domain
 from .user import User
 
 _AUTOMATIC_LOCAL = re.compile(
@@ -76,7 +76,13 @@ def bulk_reason(message: Message) -> str | None:
     precedence = message.header("precedence") or ""
     if _BULK.search(precedence):
         return f"Precedence: {precedence}"
-    if message.has_header("feedback-id") and message.has_header("list-unsubscribe"):
+    # a messaging platform's reply relay opens a conversation with a person, not a list
+    conversation = any(is_relay_address(a.email) for a in message.reply_to)
+    if (
+        message.has_header("feedback-id")
+        and message.has_header("list-unsubscribe")
+        and not conversation
+    ):
         return "a bulk sender's Feedback-ID with List-Unsubscribe"
     return None
 
