@@ -1898,6 +1898,39 @@ MORE_SALES_PHRASING = [
         "Byggepris",
         "paid-media",
     ),
+    (
+        "Stimată doamnă,\n\nvă scriu pentru că lansăm o nouă gamă de dube frigorifice.\n\n"
+        "Cristina\nFrigovan",
+        "first-touch",
+    ),
+    (
+        "Stimată doamnă,\n\nElectra vă poate oferi un preț fix pe 24 de luni.\n\nOana\nElectra",
+        "offer",
+    ),
+    (
+        "Salut Alan,\n\nnu vreau să devin pisălog, așa că ăsta e ultimul meu mesaj.\n\nCosmin"
+        "\nPaleta",
+        "break-up",
+    ),
+    (
+        "Bună ziua,\n\nrevin la mesajul de mai jos, poate s-a pierdut.\n\nOana\nElectra",
+        "follow-up",
+    ),
+    (
+        "Stimată doamnă,\n\nvă rog să-mi indicați o persoană de contact pentru logistică.\n\n"
+        "Andrei\nCurier Rapid",
+        "referral-ask",
+    ),
+    (
+        "Hi Alan, quick one: are you still on fixed desks? We retrofit sit-stand frames.\n\n"
+        "Theo | Deskfit",
+        "offer",
+    ),
+    (
+        "Bonjour Alan, on peut sûrement vous faire économiser sur vos voyages. Un appel?\n\n"
+        "Amélie, Voyages Nord",
+        "offer",
+    ),
 ]
 
 
@@ -1925,6 +1958,13 @@ def test_a_vendor_sparing_the_reader_a_quote_request_is_not_a_buyer_asking_for_o
         assert "buyer" not in names(judge(build(sender="tom@chandler.example", body=body)))
     buyer = "Dear Tom,\n\nPlease send us the revised quote for the deck stores.\n\nAlan"
     assert "buyer" in names(judge(build(sender="alan@owner.example", body=buyer)))
+
+
+def test_a_site_that_is_exactly_the_profile_is_a_pitch_and_a_candidate_who_is_a_job() -> None:
+    pitch = "Hi Alan,\n\nYour Leeds site is exactly the profile for our pilot.\n\nKim\nKinetra"
+    search = "Hi Alan,\n\nyou have exactly the profile my client is after.\n\nNina\nSearchCo"
+    assert "job-offer" not in names(judge(build(sender="kim@kinetra.example", body=pitch)))
+    assert "job-offer" in names(judge(build(sender="nina@searchco.example", body=search)))
 
 
 def test_a_vendors_clients_are_not_a_customer_saying_it_works_with_the_user() -> None:
