@@ -1271,6 +1271,35 @@ LOOK_ALIKES = [
             "Méndez\nDirectora de Finanzas – Colegios del Valle\n"
         ),
     ),
+    (
+        "Felkérés: panelbeszélgetés az Őszi Raktárlogisztikai Napon",
+        "titkarsag@raktarszovetseg.example",
+        (
+            "Kedves Alan!\n\nAz egyesület elnöksége nevében szeretnélek felkérni, hogy vegyél "
+            "részt az októberi konferencia panelbeszélgetésén. A beszélgetés 45 perces, előtte "
+            "egy rövid online egyeztetést tartanánk. Tagvállalati képviselőként a részvételed "
+            "díjmentes.\n\nÜdvözlettel:\nKiss Anna\nfőtitkár\nRaktárszövetség\n"
+        ),
+    ),
+    (
+        "融資契約のご更新について",
+        "k.tanaka@minato-bank.example",
+        (
+            "ポーター・トレーディング株式会社\nアラン・ポーター 様\n\n港銀行 法人営業課の田中で"
+            "ございます。融資契約のご更新にあたり、決算書一式のご提出をお願いしたく、ご連絡いたし"
+            "ました。30分ほどお時間を頂戴できますでしょうか。\n\n港銀行 法人営業課 田中\n"
+        ),
+    ),
+    (
+        "Upcoming change to your plan price",
+        "billing@fieldapp.example",
+        (
+            "Hi Alan,\n\nWe're writing to you as the billing contact for the Fieldapp account of "
+            "Porter Ltd (account ID PL-2211). From your next renewal the Pro plan changes from "
+            "USD 39 to USD 45 per seat. Your current subscription has 12 seats.\n\nThe Fieldapp "
+            "team\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
@@ -1283,7 +1312,9 @@ Italian, Dutch, Polish, Swedish, Finnish, French and Spanish; a bar section aski
 panel, a legal recruiter's follow-up about a partner role, and a partner passing on a client; a
 trade fair confirming the stand the user booked, in French, a prospect a customer referred, a
 Turkish headhunter's confidential search, an awards scheme confirming the entries it was paid
-for, and a peer offering to compare figures."""
+for, a peer offering to compare figures, and a trade association asking a member onto a panel, in
+Hungarian; the company's bank renewing a credit line, in Japanese, and a subscribed tool's price
+change."""
 
 
 @pytest.mark.parametrize(
@@ -1965,6 +1996,18 @@ def test_a_site_that_is_exactly_the_profile_is_a_pitch_and_a_candidate_who_is_a_
     search = "Hi Alan,\n\nyou have exactly the profile my client is after.\n\nNina\nSearchCo"
     assert "job-offer" not in names(judge(build(sender="kim@kinetra.example", body=pitch)))
     assert "job-offer" in names(judge(build(sender="nina@searchco.example", body=search)))
+
+
+def test_a_tracked_price_change_to_the_billing_contact_is_a_relationship() -> None:
+    body = (
+        "Hi Alan,\n\nWe're writing to you as the billing contact for the Fieldapp account of "
+        "Porter Ltd. From your next renewal the Pro plan changes from USD 39 to USD 45 per seat. "
+        "We're adding offline reports at no extra cost.\n\nThe Fieldapp team\n"
+    )
+    pixel = '<p>Hi Alan</p><img src="https://u123.ct.sendgrid.net/wf/open?upn=abc" width="1">'
+    verdict = judge(build(sender="billing@fieldapp.example", body=body, html=pixel))
+    assert "relationship" in names(verdict)
+    assert verdict.kind == OTHER
 
 
 def test_a_vendors_clients_are_not_a_customer_saying_it_works_with_the_user() -> None:
