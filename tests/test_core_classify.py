@@ -1962,6 +1962,31 @@ MORE_SALES_PHRASING = [
         "Amélie, Voyages Nord",
         "offer",
     ),
+    (
+        "ポーター様\n\n突然のご連絡失礼いたします。株式会社ミナトの高橋と申します。\n\n高橋",
+        "first-touch",
+    ),
+    (
+        "ポーター様\n\n弊社では、外資系企業様の記帳と給与計算を代行しております。\n\n野口",
+        "offer",
+    ),
+    (
+        "ポーター様\n\nお返事をいただけていないため、今回を最後のご連絡とさせていただきます。"
+        "\n\n加藤",
+        "break-up",
+    ),
+    (
+        "ポーター様\n\n先日お送りしたご案内、ご覧いただけましたでしょうか。\n\n松本",
+        "follow-up",
+    ),
+    (
+        "ポーター様\n\n貴社で情報システムをご担当されている方はどなたになりますでしょうか。\n\n石田",
+        "referral-ask",
+    ),
+    (
+        "ポーター様\n\n弊社は製造業エンジニア専門の人材紹介会社です。成功報酬型です。\n\n吉田",
+        "staffing-pitch",
+    ),
 ]
 
 
@@ -2007,6 +2032,17 @@ def test_a_tracked_price_change_to_the_billing_contact_is_a_relationship() -> No
     pixel = '<p>Hi Alan</p><img src="https://u123.ct.sendgrid.net/wf/open?upn=abc" width="1">'
     verdict = judge(build(sender="billing@fieldapp.example", body=body, html=pixel))
     assert "relationship" in names(verdict)
+    assert verdict.kind == OTHER
+
+
+def test_a_japanese_importer_asking_for_prices_is_a_buyer() -> None:
+    body = (
+        "ポーター様\n\n突然のご連絡失礼いたします。株式会社サクラ通商の山田と申します。\n"
+        "輸出用の製品カタログおよび価格表（FOB条件）と最小発注数量をご教示いただけますでしょうか。"
+        "\n\n山田"
+    )
+    verdict = judge(build(sender="yamada@sakura-tsusho.example", body=body))
+    assert "buyer" in names(verdict)
     assert verdict.kind == OTHER
 
 

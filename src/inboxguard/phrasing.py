@@ -129,6 +129,7 @@ MEETING_ASK = _phrasing(
     r"\b(?:vise (?:dig|deg|jer|dere) (?:det|hvordan)|visa (?:dig|er) hur|näyttää (?:teille|sinulle)|megmutatni|pokazać (?:panu|pani|państwu)|ukázat vám|göstermek|näidata teile|sýna þér|mostrar-vos|us ho ensenyo)\b",
     r"\b(?:passer det (?:dig|deg|jer|dere)|passar det (?:dig|er)|sopiiko (?:teille|sinulle)|megfelel (?:Önnek|neked)|odpowiada (?:panu|pani|państwu)|vyhovoval by vám|size uygun mu|kas teile sobiks|hentar þér|us aniria bé)\b",
     r"お打ち合わせ|オンライン面談|ご面談|お時間をいただ",
+    r"\d+分(?:ほど|だけ)?(?:、)?(?:オンラインで|お電話で)?(?:ご説明|お話し)|オンラインデモ|資料をお送り(?:いたします|できます|いたしますので)|料金表もお送りできます|内覧のご予約",
     r"\bworth (?:a|an|\d+|one|two|five|ten|fifteen|twenty|thirty)[- ]?(?:minute|minutes|min|mins|look|chat|call|conversation|quick look)\b",
     r"\b(?:(?:le|te) parecería|(?:le|te) vendría bien|que (?:le|te) llam\w+|llamarle|llamarte)\b|\bmag ik (?:je|u) (?:een )?(?:demo|voorstel|offerte|voorbeeld|proefmonster)\b|\blohnt sich (?:ein|eine) (?:kurze[rs]? )?(?:austausch|gespräch|telefonat|demo)\b",
     r"\b(?:chętnie (?:prześlę|wyślę|pokażę|opowiem|zadzwonię)|rád(?:a)? vám (?:pošlu|ukážu|zavolám)|szívesen (?:elküldöm|megmutatom|felhívom)|lähetän mielelläni|näytän mielelläni|skickar gärna|visar gärna|sender (?:gjerne|gerne)|viser (?:gjerne|gerne)|envío con gusto|je vous envoie volontiers|schicke ich ihnen gern\w*|invio volentieri|stuur ik (?:u|je) graag)\b",
@@ -267,6 +268,7 @@ OFFER = _phrasing(
     r"\b(?:προσφέρουμε|σας προτείνουμε|δραστηριοποιείται (?:από|στην|στον|στο)|αποκλειστικός διανομέας|έχουμε διαθέσιμ\w+)",
     r"\bwe can (?:quote|send (?:a |our |the )?quotation|offer)(?: you)? (?:within|same day|the same day|today|in \d+)\b|\bwe are (?:a |an )?(?:[\w-]+ ){0,3}(?:chandler|supplier|distributor|stockist|manufacturer|exporter|wholesaler|installer|surveying company)\b",
     r"\b(?:vă (?:poate|putem|pot) oferi|am dori să vă (?:transmitem|prezentăm|oferim|propunem)|vă propunem|(?:on peut|nous pouvons) (?:sûrement |certainement )?vous faire économiser|we (?:can )?(?:probably |likely )?save you (?:\d|money|time|a lot))",
+    r"弊社では.{0,60}(?:代行|提供|お引き受け|承って)|を(?:月額で)?(?:提供|代行)しております|に特化した会社|に特化し、|一括でお手伝いしております|お引き受けしています|をご提案しております|をご案内しております",
     r"\bwe can offer(?: you)?:|\bpodemos ofrecer(?:le|te|les)\b|\bnous pouvons vous proposer\b",
     r"\bwe'?d (?:redo|do|replace|fix|install|clean|wrap|service|paint|build) (?:\w+ ){0,2}for (?:\$|£|€)\s?\d",
     r"\b(?:üretiyoruz|üretmekteyiz|imal ediyoruz|(?:set|stand|hat|paket|kutu|çözüm)\w* (?:kuruyoruz|hazırlıyoruz|tasarlıyoruz)|\d+['’]?\w* fazla (?:\w+ ){0,3}(?:firma|işletme|şirket|marka|üretici)\w*(?: \w+){0,6} (?:danışmanlık|hizmet|destek) verdik)\b",
@@ -292,7 +294,7 @@ FOLLOW_UP = _phrasing(
     r"\b(?:la mia (?:email|mail) precedente|ricontatto)\b|\bmijn vorige (?:e-?)?(?:mail|bericht)\b",
     r"\bremonter mon (?:message|mail|e-mail)\b|\bpassé à la trappe\b|\briportare in cima\b|\ble riscrivo\b",
     r"\bnog niets (?:van je )?gehoord\b|\been paar keer gemaild\b|\bnoch keine Rückmeldung\b|\bsin respuesta\b|\bno he recibido respuesta\b",
-    r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\b(?:le|ti|vi) ho scritto\b|\ble reenvío (?:la|mi) (?:propuesta|oferta)\b|\brevin la (?:mesajul|emailul|e-mailul) (?:meu|de mai jos|anterior)\b|\ba[țţ]i apucat să vă uita[țţ]i\b|\bolen yrittänyt tavoittaa (?:sinua|teitä)\b|\bjeg har (?:prøvd å nå deg|forsøgt at fange dig|prøvet at fange dig)\b|επανέρχομαι (?:στο|με|σχετικά)|προλάβατε να (?:δείτε|ρίξετε)|\bsaatsin (?:\w+ ){0,3}(?:pakkumise|kirja|e-kirja)\b|\bvastust pole (?:veel )?tulnud\b|\b(?:propuesta|oferta) que le (?:hice llegar|envié)\b",
+    r"\bI (?:emailed|wrote to|reached out to) you (?:last|a few|earlier|about)\b|\bIk mailde (?:u|je)\b|\bIch (?:hatte Ihnen|schrieb Ihnen)\b|\bJe vous ai écrit\b|\bLe escribí\b|\b(?:le|ti|vi) ho scritto\b|\ble reenvío (?:la|mi) (?:propuesta|oferta)\b|\brevin la (?:mesajul|emailul|e-mailul) (?:meu|de mai jos|anterior)\b|\ba[țţ]i apucat să vă uita[țţ]i\b|\bolen yrittänyt tavoittaa (?:sinua|teitä)\b|ご覧いただけましたでしょうか|先日お送りした|これまで何度か|\bjeg har (?:prøvd å nå deg|forsøgt at fange dig|prøvet at fange dig)\b|επανέρχομαι (?:στο|με|σχετικά)|προλάβατε να (?:δείτε|ρίξετε)|\bsaatsin (?:\w+ ){0,3}(?:pakkumise|kirja|e-kirja)\b|\bvastust pole (?:veel )?tulnud\b|\b(?:propuesta|oferta) que le (?:hice llegar|envié)\b",
     r"\b(?:even checken of je|je vous ai écrit à (?:quelques|plusieurs) reprises|ich habe (?:Ihnen|dir) (?:bereits|schon)|I'?ve written (?:a few|several|a couple of) times|har skrevet til (?:dig|jer)|skrev till (?:dig|er))\b",
     r"¿(?:pudiste|pudo|tuviste|tuvo) (?:ver|echar|leer|revisar)|\blo que (?:te|le) (?:mandé|envié)\b|\bavez-vous (?:pu|eu le temps de) (?:lire|voir|regarder)\b|\bhaben Sie (?:meine|die) (?:E-Mail|Nachricht)\b",
     r"\b(?:escrevi-lhe|jag har mejlat dig|jeg har skrevet til|ich habe ihnen .{0,40}geschrieben|ik heb u .{0,30}gemaild)\b",
@@ -323,6 +325,7 @@ FOLLOW_UP = _phrasing(
 BREAK_UP = _phrasing(
     "break-up",
     "break-up email",
+    r"最後のご連絡|今回を最後の",
     r"\bclose (?:out )?your file\b|\bpermission to close\b|\bshould I (?:stop|close)\b",
     r"\bone of (?:three|3|four|4) things\b|\b(?:this is|this will be) my last (?:email|note)\b",
     r"\bI'?ll assume (?:it'?s|you'?re|that)\b|\bstop (?:bothering|reaching out to) you\b",
@@ -359,6 +362,7 @@ BREAK_UP = _phrasing(
 REFERRAL_ASK = _phrasing(
     "referral-ask",
     "asks to be pointed to the right person",
+    r"ご担当(?:されている方|者様)は(?:どなた|どちら)|ご担当者様のお名前",
     r"\b(?:the )?right (?:person|contact)\b|\bpoint me (?:to|in the direction)\b",
     r"\bwho (?:at \w+.{0,30}?)?(?:handles|looks after|owns|is responsible for|manages)\b",
     r"\b(?:richtige Ansprechpartner\w*|zuständig)\b|\bla bonne personne\b|\bla persona adecuada\b",
@@ -385,6 +389,7 @@ OPT_OUT_LINE = _phrasing(
     r"\breply [\"'“]?(?:no|stop|no thanks|unsubscribe)[\"'”]?\b",
     r"\bif you'?d (?:rather|prefer) not (?:to )?hear from me\b|\bI won'?t follow up\b",
     r"\bif (?:now|this) isn'?t the right time\b|\bjust tell me and I'?ll (?:check back|stop|leave you)\b|\bstuur me (?:gewoon )?een\b",
+    r"(?:このような|今後の)ご案内が不要(?:でしたら|な場合)",
     r"\b(?:(?:bir daha|tekrar) (?:yazmamı|rahatsız etmemi|aramamı) istemezseniz|wenn (?:Sie|du) (?:keine weiteren (?:Nachrichten|E-Mails) von mir|nichts mehr von mir hören) (?:möchten|möchtest|wollen|willst)|si vous (?:préférez|ne souhaitez pas) que je (?:ne )?vous (?:écrive|recontacte|relance)|si (?:prefiere|prefieres) que no (?:le|te) (?:escriba|vuelva a escribir)|se (?:preferisce|preferisci) che non (?:le|ti) (?:scriva|ricontatti)|als (?:u|je) liever niets? (?:meer )?van (?:mij|me) hoort|se (?:preferir|preferires) que (?:eu )?não (?:volte a )?(?:escrever|contactar|entrar em contato))\b",
 )
 
@@ -448,6 +453,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:I|we) write (?:on behalf of|to introduce)\b|\b(?:respectfully |humbly )?(?:present|introduce) our (?:company|firm|organi[sz]ation)\b|\bbring to your (?:kind )?attention our\b|\b(?:humbly )?solicit (?:for )?your (?:patronage|consideration|business)\b|\b(?:added to|enlisted on|registered on) your (?:vendor|supplier)s?'? list\b",
     r"\b(?:is there |any )appetite for\b|\bglad to know you are in charge of\b|我们是[^,，。\s]{2,20}(?:公司|工厂|厂)",
     r"\b(?:vă contactez (?:pentru|în legătură|deoarece)|vă scriu (?:pentru că|deoarece|în legătură)|permite[țţ]i-mi să vă prezint|aș dori să vă prezint)",
+    r"突然の?ご連絡(?:を)?(?:失礼|申し訳)|初めてご連絡いたします|初めてのご連絡|はじめまして|突然すみません|ご紹介させて(?:ください|いただきたく)|(?:求人|募集)を拝見",
     r"(?:θα θέλαμε να σας παρουσιάσουμε|επιτρέψτε μου να σας (?:συστηθώ|παρουσιάσω)|σας απευθυνόμαστε|έχουμε τη χαρά να σας ενημερώσουμε|πρόταση συνεργασίας|παρουσίαση εταιρείας|σας έστειλα (?:μια )?πρόσκληση)",
     r"\b(?:kieruj(?:ę|emy) do (?:pani|pana|państwa) (?:propozycj|ofert)\w*|propozycj\w* współpracy|czy (?:możemy|mogę|moglibyśmy) (?:przedstawić|przesłać|złożyć) (?:\w+ )?ofert\w*|пропозиці\w* співпраці|пропоную співпрацю|предложение о сотрудничестве|предлагаю сотрудничество)\b",
     r"\bI'?ve (?:reserved|blocked|booked|held) (?:some )?time\b|\b(?:get|put) (?:our|this|my|the) (?:[\w-]+ ){0,4}in front of you\b|\bspotted (?:\w+ ){0,3}(?:vans?|trucks?|trailers?|signs?|ads?|listings?|job (?:posts?|ads?))\b",
@@ -516,6 +522,7 @@ BUYER = _phrasing(
     r"\b(?:the|a|your) (?:\w+ ){0,3}(?:quote|quotation|proposal|pricing|offer) (?:I|we) (?:asked for|requested|are (?:still )?waiting for)\b|\b(?:send|submit|provide) (?:us )?(?:a |your )?fee (?:proposal|offer|quote)\b|\byour fee (?:proposal|offer|quote)\b",
     r"\bwe(?:'d| would) be grateful for (?:a|your) (?:fee )?(?:proposal|quote|quotation|offer)\b|(?:^|\n)(?:re: |aw: )?request for (?:proposal|quotation)\b",
     r"\b(?:cost|price|treatment) estimate\b|\bguarantee of payment\b|\bdirect billing\b|\borçamento (?:para|do|de) (?:o )?(?:procedimento|tratamento|cirurgia)\b",
+    r"(?:カタログ|価格表|見積(?:書|もり|り)?)[^。]{0,40}(?:ご教示|お送りいただけ|ご送付いただけ|ご提示いただけ)|最小発注数量|見積(?:もり|り)?の?(?:ご)?依頼",
     r"\b(?:solicitei|solicitamos|pedi|pedimos) (?:um |uma |o |a )?(?:orçamento|cotação|proposta)\b|\baguardamos (?:o |a |seu |sua )?(?:orçamento|cotação|proposta|retorno sobre)\b|\b(?:gostaríamos|gostaria) de (?:solicitar|receber) (?:um |uma )?(?:orçamento|cotação|proposta)\b|\bsolicitar (?:um |uma )?(?:orçamento|cotação)\b",
     r"\bquem d[oa] (?:comercial|setor comercial|área comercial)\b|\b(?:your|the) sales (?:team|department|contact) (?:for|to)\b|\bárea comercial (?:do|de) (?:vocês|hospital)\b",
     r"\b(?:gostaríamos|gostaria|queremos|queríamos) (?:de )?(?:ver|agendar|ter) uma demonstração\b|\bnos (?:mostrar|apresentar) (?:a|o) (?:plataforma|sistema|solução)\b",
@@ -704,6 +711,7 @@ STAFFING_PITCH = _phrasing(
     "staffing-pitch",
     "offers to fill the reader's vacancies",
     r"\b(?:Besetzung Ihrer|Ihrer Stellenanzeige|(?:Ihre|entsprechende) (?:offenen |vakanten )?Vakanzen|Ihre (?:offenen|vakanten) (?:Stellen|Positionen)|Arbeitnehmerüberlassung|fill your (?:open )?(?:roles|positions|vacancies|reqs)|your (?:\d+ )?(?:open|vacant|live) (?:roles|positions|reqs|vacancies)|(?:have|has) (?:two|three|four|\d+) (?:\w+ ){0,2}(?:engineers|consultants|developers|technicians|welders|nurses|drivers|operators|candidates) (?:free|available)|pre-vetted (?:candidates|engineers|machinists|developers|nurses|drivers))\b",
+    r"人材紹介会社|成功報酬型|採用が決まるまで",
     r"\b(?:hoidamme rekrytoinnin|vuokratyö\w*|henkilöstövuokrau\w*|meillä on (?:tällä hetkellä )?(?:vapaana|käytettävissä))",
     r"\b(?:vos postes (?:à pourvoir|ouverts)|pourvoir vos postes|sus (?:vacantes|posiciones abiertas)|cubrir sus vacantes|le vostre posizioni aperte|uw vacatures|uw openstaande vacatures)\b",
 )
