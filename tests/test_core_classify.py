@@ -1987,6 +1987,28 @@ MORE_SALES_PHRASING = [
         "ポーター様\n\n弊社は製造業エンジニア専門の人材紹介会社です。成功報酬型です。\n\n吉田",
         "staffing-pitch",
     ),
+    (
+        "Tisztelt Porter Úr!\n\nTöbb ügyfelünk objektumát is őrizzük, ezért bátorkodom "
+        "megkeresni.\n\nSzabó Péter\nŐrszem Kft.",
+        "first-touch",
+    ),
+    (
+        "Tisztelt Porter Úr!\n\nA Fólia Kft. gépi sztreccsfóliát gyárt.\n\nPintér Ádám\nFólia Kft.",
+        "offer",
+    ),
+    (
+        "Tisztelt Porter Úr!\n\nDíjmentes felmérést ajánlunk a raktárára.\n\nSzabó\nŐrszem",
+        "offer",
+    ),
+    (
+        "Tisztelt Porter Úr!\n\nTakács Róbert vagyok, a TankPont Kft. területi képviselője.\n\n"
+        "Takács Róbert",
+        "self-introduction",
+    ),
+    (
+        "Tisztelt Porter Úr!\n\nMunkaerő-kölcsönzéssel segítjük a raktárakat.\n\nHumán Kft.",
+        "staffing-pitch",
+    ),
 ]
 
 
@@ -2044,6 +2066,13 @@ def test_a_japanese_importer_asking_for_prices_is_a_buyer() -> None:
     verdict = judge(build(sender="yamada@sakura-tsusho.example", body=body))
     assert "buyer" in names(verdict)
     assert verdict.kind == OTHER
+
+
+def test_quote_requests_a_vendor_promises_are_not_a_buyers() -> None:
+    vendor = "Szia Alan!\n\nEgy hűtőraktárnak 31 érdemi ajánlatkérést hoztunk.\n\nBence"
+    customer = "Tisztelt Porter Úr!\n\nAjánlatkérés: raklaphelyek bérlése Gyálon.\n\nKiss Anna"
+    assert "buyer" not in names(judge(build(sender="bence@kattintas.example", body=vendor)))
+    assert "buyer" in names(judge(build(sender="anna@ugyfel.example", body=customer)))
 
 
 def test_a_vendors_clients_are_not_a_customer_saying_it_works_with_the_user() -> None:
