@@ -2009,6 +2009,14 @@ MORE_SALES_PHRASING = [
         "Tisztelt Porter Úr!\n\nMunkaerő-kölcsönzéssel segítjük a raktárakat.\n\nHumán Kft.",
         "staffing-pitch",
     ),
+    (
+        "Quick q, Alan: are you happy with where your site ranks?\n\nMaya\nRankly",
+        "first-touch",
+    ),
+    (
+        "Chào anh Alan, anh cho em xin Zalo để gửi báo giá nhé?\n\nLinh\nXe Tốt",
+        "first-touch",
+    ),
 ]
 
 
