@@ -2017,6 +2017,23 @@ MORE_SALES_PHRASING = [
         "Chào anh Alan, anh cho em xin Zalo để gửi báo giá nhé?\n\nLinh\nXe Tốt",
         "first-touch",
     ),
+    (
+        "Hej!\n\nVi är ett mindre städföretag med kunder på Kungsholmen.\n\nLena\nStädtjänst",
+        "first-touch",
+    ),
+    (
+        "Hej Alan,\n\nVi hyr ut kaffemaskiner med service till kontor.\n\nJonas\nBönan",
+        "offer",
+    ),
+    (
+        "Hej Alan, är det du som äger frågan om telefoni hos er, eller ska jag prata med IT?"
+        "\n\n/Marcus, Telia Partner",
+        "referral-ask",
+    ),
+    (
+        "Hei uudelleen,\n\npalaan vielä alla olevaan viestiini.\n\nTiina\nSiivous Oy",
+        "follow-up",
+    ),
 ]
 
 
@@ -2081,6 +2098,16 @@ def test_quote_requests_a_vendor_promises_are_not_a_buyers() -> None:
     customer = "Tisztelt Porter Úr!\n\nAjánlatkérés: raklaphelyek bérlése Gyálon.\n\nKiss Anna"
     assert "buyer" not in names(judge(build(sender="bence@kattintas.example", body=vendor)))
     assert "buyer" in names(judge(build(sender="anna@ugyfel.example", body=customer)))
+
+
+def test_a_prospect_thanking_for_the_users_offer_is_a_buyer() -> None:
+    body = (
+        "Panie Alanie, dzięki za ofertę. Proponuję krótką rozmowę o wdrożeniu i terminach – "
+        "zanim podpiszemy umowę.\n\nMarek Sobczak\nKadencja"
+    )
+    assert "buyer" in names(judge(build(sender="marek@kadencja.example", body=body)))
+    english = "Hi Alan,\n\nThanks for the quote. A quick call before we sign?\n\nMark"
+    assert "buyer" in names(judge(build(sender="mark@client.example", body=english)))
 
 
 def test_a_vendors_clients_are_not_a_customer_saying_it_works_with_the_user() -> None:
