@@ -2034,6 +2034,32 @@ MORE_SALES_PHRASING = [
         "Hei uudelleen,\n\npalaan vielä alla olevaan viestiini.\n\nTiina\nSiivous Oy",
         "follow-up",
     ),
+    (
+        "Доброго дня, пане Алане!\n\nНагадую про свій лист від 9 березня.\n\nАндрій\nQaforge",
+        "follow-up",
+    ),
+    (
+        "Пане Алане, підкажіть, хто у Porter відповідає за тестування?\n\nАндрій\nKvit",
+        "referral-ask",
+    ),
+    (
+        "Szanowny Panie,\n\npozwoliłem sobie wysłać zaproszenie na krótką wizytę w biurze.\n\n"
+        "Piotr\nCityspace",
+        "first-touch",
+    ),
+    (
+        "Dear Alan, any feedback about the free glove samples? USD 1.35/pair.\n\nAmy\nSafeguard",
+        "offer",
+    ),
+    (
+        "Dear Alan,\n\nSorry to disturb you again. Did you receive my email last week?\n\nLeo",
+        "follow-up",
+    ),
+    (
+        "Need temporary general workers for the shutdown? We have 80 inducted and ready.\n\n"
+        "Thandeka, Ubuntu Labour Hire",
+        "staffing-pitch",
+    ),
 ]
 
 
