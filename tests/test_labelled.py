@@ -39,11 +39,14 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout90": 0.86,
     "heldout92": 0.94,
     "heldout93": 0.94,
+    "heldout97": 0.92,
+    "heldout98": 0.94,
+    "heldout99": 0.94,
 }
 """Sets below 0.95, at the recall they reach now. Sets 1 to 95 train the wording model, so for
 them this is recall on mail the model has read (96 and later it has not); what each set measured
 once, on mail nobody had tuned for, is in tests/HELDOUT.md and the README. The misses left here
-were never tuned on one by one (heldout13 and 15-18; 22-95 but for general phrasings their misses
+were never tuned on one by one (heldout13 and 15-18; 22-99 but for general phrasings their misses
 showed missing). heldout16 lost a pitch to the retraining on sets 1 to 95."""
 
 
