@@ -1300,6 +1300,16 @@ LOOK_ALIKES = [
             "team\n"
         ),
     ),
+    (
+        "Erfahrungsaustausch WLAN-Ausschreibung",
+        "t.richter@schule-duesseldorf.example",
+        (
+            "Lieber Herr Porter,\n\nwir haben uns im November bei der Tagung kurz kennengelernt. "
+            "Wir haben unsere WLAN-Ausschreibung gerade hinter uns und ich teile gerne unsere "
+            "Erfahrungen. Hätten Sie in den nächsten Wochen Zeit für ein kurzes Telefonat?\n\n"
+            "Thomas Richter\nLeiter Facility Management\nInternationale Schule Düsseldorf\n"
+        ),
+    ),
 ]
 """Mail that reads like a pitch and is not: a speaker's organiser, a retailer who wants to stock the
 user's products, an introduction, a city licensing office, a student, a supplier, an insurer's
@@ -1313,8 +1323,8 @@ panel, a legal recruiter's follow-up about a partner role, and a partner passing
 trade fair confirming the stand the user booked, in French, a prospect a customer referred, a
 Turkish headhunter's confidential search, an awards scheme confirming the entries it was paid
 for, a peer offering to compare figures, and a trade association asking a member onto a panel, in
-Hungarian; the company's bank renewing a credit line, in Japanese, and a subscribed tool's price
-change."""
+Hungarian; the company's bank renewing a credit line, in Japanese, a subscribed tool's price
+change, and a peer school's exchange of experience, in German."""
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout98": 0.94,
     "heldout99": 0.94,
     "heldout100": 0.92,
+    "heldout101": 0.84,
 }
 """Sets below 0.95, at the recall they reach now. Sets 1 to 95 train the wording model, so for
 them this is recall on mail the model has read (96 and later it has not); what each set measured

@@ -603,7 +603,7 @@ COMMUNITY = _phrasing(
     r"\b(?:cher membre|chère membre|chers membres|chers adhérents|votre adhésion|votre cotisation|avec la cotisation|liebe mitglieder|liebes mitglied|estimados socios|queridos socios|estimad[oa] soci[oa]|cari soci|beste leden|kære medlemmer|kära medlemmar|kjære medlemmer|dear (?:fellow )?members?)\b",
     r"\b(?:my|a) (?:thesis|dissertation|master'?s (?:project|thesis)|bachelor'?s thesis|phd (?:project|research))\b|\bi'?m a (?:\w+[- ])?(?:student|phd candidate|doctoral candidate)\b|\b(?:mi|mia|ma|meine) (?:tesis|tesi|thèse|masterarbeit|doktorarbeit|abschlussarbeit)\b",
     r"\b(?:love|like) to have you (?:on|speak at|join) (?:a|our|the) (?:\w+ ){0,2}(?:panel|stage|programme|program|conference)\b|\bspeak(?:ing)? (?:on a panel|at our (?:\w+ ){0,2}(?:conference|summit|meeting|congress))\b|\bwe cover (?:your )?travel\b",
-    r"\b(?:(?:te|le|les|os) comparto los nuestros|compar(?:ar|amos) (?:algunos )?indicadores|compare notes|(?:share|send you) ours in (?:return|exchange)|je vous (?:partage|communique) les nôtres|(?:te|lhe) (?:passo|compartilho) os nossos|compartilho os nossos)\b",
+    r"\b(?:(?:te|le|les|os) comparto los nuestros|compar(?:ar|amos) (?:algunos )?indicadores|compare notes|(?:share|send you) ours in (?:return|exchange)|je vous (?:partage|communique) les nôtres|(?:te|lhe) (?:passo|compartilho) os nossos|compartilho os nossos|erfahrungsaustausch\w*|échange d'expériences|intercambio de experiencias|scambio di esperienze|ervaringen uitwisselen|exchange (?:of )?experiences)\b",
 )
 
 CONFIRMATION = _phrasing(
