@@ -76,12 +76,11 @@ def bulk_reason(message: Message) -> str | None:
     precedence = message.header("precedence") or ""
     if _BULK.search(precedence):
         return f"Precedence: {precedence}"
-    # a messaging platform's reply relay opens a conversation with a person, not a list
-    conversation = any(is_relay_address(a.email) for a in message.reply_to)
     if (
         message.has_header("feedback-id")
         and message.has_header("list-unsubscribe")
-        and not conversation
+        # a messaging platform's reply relay opens a conversation with a person, not a list
+        and not any(is_relay_address(a.email) for a in message.reply_to)
     ):
         return "a bulk sender's Feedback-ID with List-Unsubscribe"
     return None

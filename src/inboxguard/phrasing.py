@@ -156,7 +156,7 @@ MEETING_ASK = _phrasing(
     r"\bfancy a (?:look|chat|call|demo|coffee|quick call)\b",
     r"\b(?:pasuje (?:ci|panu|pani|państwu|wam)|przy kawie|na kawę|(?:mogę|mógłbym) (?:też )?wpaść|wstąpiłbym|zastavil|stretnúť|schůzk\w+|görüşme ayarla\w*|toplantı talep ediyoruz|kahve içelim|ücretsiz (?:bir )?(?:\w+ )?(?:değerlendirme|denetim\w*|analiz|demo|deneme|örnek))\b",
     r"\b(?:ta en kaffe (?:här|hos oss)|visar jag runt|en halvtime for å vise|soitanko (?:teille|sinulle))\b",
-    r"\b(?:vă pot suna|o scurtă (?:discu[țţ]ie|întâlnire|prezentare)|un appel \?|un appel\?)",
+    r"\b(?:vă pot suna|o scurtă (?:discu[țţ]ie|întâlnire|prezentare)|un appel ?\?)",
     r"\b(?:hvis jeg skal (?:komme med|sende) (?:dig |jer )?(?:et )?(?:konkret )?tilbud|kig forbi til en rundvisning)\b",
     r"(?:να σας (?:στείλω|φέρω) (?:την |ένα |έναν |τον |το )?(?:\w+ )?(?:προσφορά|τιμοκατάλογο|κατάλογο)|πίνατε (?:έναν )?καφέ|σύντομη (?:διαδικτυακή )?(?:παρουσίαση|συνάντηση|κλήση)|αίτημα συνάντησης)",
     r"\b(?:kas võiksin (?:teile|sulle) helistada|ehtisitkö (?:\w+ ){0,3}(?:vartin|puheluun|palaveriin|tapaamiseen))\b",
