@@ -1547,6 +1547,40 @@ def test_a_bump_quoting_its_pitch_in_more_languages_is_read_with_it(attribution:
     assert "offer" in names(bump)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "-------- Пересилане повідомлення --------\nВід: Dana Whitfield <dana@bitesio.com>",
+        "________________________________\nFrån: Dana Whitfield <dana@bitesio.com>",
+        "-----Oorspronklike boodskap-----\nVan: Dana Whitfield <dana@bitesio.com>",
+        "________________________________\n差出人: Dana Whitfield <dana@bitesio.com>",
+    ],
+    ids=["uk", "sv", "af", "ja"],
+)
+def test_a_bump_forwarding_its_own_pitch_under_a_localised_header_is_read_with_it(
+    header: str,
+) -> None:
+    earlier = f"{header}\n\nHi Alan,\nwe specialise in tracking food waste per kitchen.\n"
+    bump = judge(build(subject="Fwd: food waste", body=f"Alan, any thoughts?\n\nDana\n\n{earlier}"))
+    assert "forward" not in names(bump)
+    assert "offer" in names(bump)
+
+
+def test_a_bump_quoting_a_colleagues_pitch_is_read_with_it_and_a_webmail_strangers_is_not() -> None:
+    earlier = (
+        "De: Ricardo Abalsamo <ricardo@bitesio.com>\nEnviado: martes, 10 de marzo\n\n"
+        "Hi Alan,\nwe specialise in tracking food waste per kitchen.\n"
+        "Bitesio kitchens waste a third less.\n\nRicardo\nBitesio\n"
+    )
+    bump = judge(build(subject="RE: food waste", body=f"Alan, any thoughts?\n\nDana\n\n{earlier}"))
+    assert "offer" in names(bump)
+    assert "self-promotion" in names(bump)  # "Bitesio" in the quoted pitch, not the signature
+    webmail = earlier.replace("bitesio.com", "gmail.com")
+    sender = "Dana <dana.whitfield@gmail.com>"
+    stranger = judge(build(sender=sender, subject="RE: food waste", body=f"Alan?\n\n{webmail}"))
+    assert "offer" not in names(stranger)
+
+
 MORE_SALES_PHRASING = [
     (
         "Dear Ma'am,\n\nI have not been able to reach you, so I am closing the file on our side. "

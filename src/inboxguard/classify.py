@@ -18,6 +18,7 @@ from .organisation import (
     identity,
     is_private_person,
     is_public_body,
+    is_webmail,
     registrable_domain,
 )
 from .phrasing import (
@@ -34,6 +35,7 @@ from .user import User
 from .wording import Reading, shipped_model
 from .words import (
     ADDRESS_OR_LINK,
+    FROM_FIELD,
     QUOTE_ATTRIBUTION,
     fold,
     signature,
@@ -306,7 +308,7 @@ def _thread_with_user(message: Message, user: User, history: History) -> str | N
 
 
 _QUOTE_HEADER = re.compile(
-    rf"^\s*(?:{QUOTE_ATTRIBUTION}|(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä|Kimden): .*)\s*$",
+    rf"^\s*(?:{QUOTE_ATTRIBUTION}|(?:{FROM_FIELD}) ?[:：] ?.*)\s*$",
     re.M,
 )
 
@@ -332,8 +334,8 @@ def _is_forward(message: Message) -> bool:
     return bool(_FORWARD_SUBJECT.match(message.subject))
 
 
-_FORWARDED_FROM = re.compile(r"^\s*(?:From|Von|De|Da|Van):\s.*?([\w.+'-]+@[\w.-]+)", re.M | re.I)
-_FORWARDED_NAME = re.compile(r"^\s*(?:From|Von|De|Da|Van):\s*([^@\n]+?)\s*$", re.M | re.I)
+_FORWARDED_FROM = re.compile(rf"^\s*(?:{FROM_FIELD}) ?[:：]\s*.*?([\w.+'-]+@[\w.-]+)", re.M | re.I)
+_FORWARDED_NAME = re.compile(rf"^\s*(?:{FROM_FIELD}) ?[:：]\s*([^@\n]+?)\s*$", re.M | re.I)
 
 
 def _forwards_someone(message: Message, sender: Address) -> bool:
@@ -384,8 +386,11 @@ def _evidence(
     body = _own_text(message)
     with_quotes = message.text[: EVIDENCE_CHARS * 2]
     events = _event_words(message)
-    words = _joined(message.subject, events, body, _own_earlier_text(message))
-    signals = _structure(message, user, organisation, history, weight, body, events, fingerprint)
+    earlier = _own_earlier_text(message)
+    words = _joined(message.subject, events, body, earlier)
+    signals = _structure(
+        message, user, organisation, history, weight, body, earlier, events, fingerprint
+    )
     counter_words = f"{message.subject}\n{events}\n{with_quotes}"
     for phrasing in NOT_OUTREACH_PHRASING:
         found = phrasing.find(counter_words)
@@ -454,11 +459,14 @@ _QUOTE_MARK = re.compile(r"^[ \t>]+", re.M)
 
 def _own_earlier_text(message: Message) -> str:
     """The sender's own earlier message under a quote header that names the sender ("On Tue,
-    Dana Whitfield <dana@bitesio.com> wrote:"): a bump's pitch is in the mail it quotes."""
+    Dana Whitfield <dana@bitesio.com> wrote:") or a colleague at its company's domain: a bump's
+    pitch is in the mail it quotes."""
     sender = message.sender
     if sender is None:
         return ""
-    found = _quote_header_naming(message.text, (sender.email.lower(),), sender.name)
+    domain = sender.domain.lower()
+    colleagues = () if is_webmail(domain) else (f"@{domain}",)
+    found = _quote_header_naming(message.text, (sender.email.lower(), *colleagues), sender.name)
     if found is None:
         return ""
     return _QUOTE_MARK.sub("", message.text[found.end() :])[:EVIDENCE_CHARS]
@@ -513,27 +521,30 @@ def _structure(
     history: History,
     weight: Mapping[str, float],
     body: str,
+    earlier: str,
     events: str,
     fingerprint: str | None,
 ) -> list[Signal]:
-    """The signals that are not phrasing: who is named, the subject, tracking, tools."""
+    """The signals that are not phrasing: who is named, the subject, tracking, tools. The
+    sender's own earlier message that it quotes (`earlier`) counts as its words."""
     signals: list[Signal] = []
 
     def add(name: str, reason: str) -> None:
         signals.append(Signal(name, weight[name], reason))
 
     brand = brand_of(organisation)
+    unsigned = "\n".join(without_signature(text) for text in (body, earlier) if text)
     if brand and (
-        _word_pattern(brand).search(fold(ADDRESS_OR_LINK.sub(" ", without_signature(body))))
+        _word_pattern(brand).search(fold(ADDRESS_OR_LINK.sub(" ", unsigned)))
         or _spells(brand, ADDRESS_OR_LINK.sub(" ", events))
     ):
         add("self-promotion", f"talks up its own company ({brand.title()})")
     user_brand = brand_of(user.organisation)
-    if user_brand and _names_company(user_brand, fold(body)):
+    if user_brand and _names_company(user_brand, fold(f"{body}\n{earlier}")):
         add("names-your-company", "written about the user's company")
     if _MEETS.search(message.subject):
         add("vendor-meets-you", f'a "vendor <> you" subject ("{message.subject[:60]}")')
-    plural = _FIRST_PLURAL.findall(body.lower())
+    plural = _FIRST_PLURAL.findall(f"{body}\n{earlier}".lower())
     if len(plural) >= 2:
         add("company-voice", f'speaks for a company ("{plural[0]}", "{plural[1]}")')
     question = _question_to_reader(body)

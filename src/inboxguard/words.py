@@ -26,6 +26,12 @@ def without_signature(text: str) -> str:
 
 
 _QUOTED_LINE = re.compile(r"^\s*>.*$", re.M)
+FROM_FIELD = (
+    r"From|Von|De|De la|Da|Van|Från|Fra|Od|Lähettäjä|Saatja|Feladó|Kimden|Gönderen|Від|От"
+    r"|Από|Nuo|Šalje|Pošiljatelj|Remitente|差出人|发件人|寄件者|보낸 사람"
+)
+""""From" in the header block a mail program writes above a quoted or forwarded message, in the
+languages mail programs are localised to."""
 QUOTE_ATTRIBUTION = (
     r"On .{5,80} wrote:|Am .{5,80} schrieb .*:|Le .{5,80} a écrit ?:|El .{5,80} escribió:"
     r"|Op .{5,80} schreef .*:|Den .{5,80} skrev .*:|Il .{5,80} ha scritto:|Em .{5,80} escreveu:"
@@ -41,6 +47,7 @@ _ORIGINAL = re.compile(
     r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message|Messaggio originale|Ursprüngliche "
     r"Nachricht|Message d'origine|Mensaje original|Mensagem original|Oorspronkelijk bericht"
     r"|Wiadomość oryginalna|Původní zpráva|Pôvodná správa|Orijinal Mesaj)"
+    r"|-{5,} ?\w[\w ]{2,40} ?-{5,}\s*$"  # "-------- Пересилане повідомлення --------"
     rf"|_{{10,}}|Am .{{5,80}} schrieb|Le .{{5,80}} a écrit|{QUOTE_ATTRIBUTION})",
     re.M | re.I,
 )
