@@ -1581,6 +1581,26 @@ def test_a_bump_quoting_a_colleagues_pitch_is_read_with_it_and_a_webmail_strange
     assert "offer" not in names(stranger)
 
 
+def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
+    body = (
+        "Hi Alan,\n\nquick one: we have two stand builders free for the March fair in Madrid "
+        "if you still need one.\n\nDana\nBitesio Stands | bitesio.com\n"
+    )
+    rep = judge(build(sender="Dana <dana.seller@gmail.com>", body=body))
+    assert rep.organisation == "bitesio.com"
+    assert "personal-mailbox" in names(rep)
+    company = judge(build(body=body))
+    assert "personal-mailbox" not in names(company)
+    applicant = (
+        "Dear Mr Porter,\n\nI am applying for the warehouse shift lead role advertised on "
+        "bitesio.com.\n\nFor nine years I have worked in warehouse logistics.\n\nFor four of "
+        "them I led a team of 35.\n\nI drive a forklift.\n\nMy CV is attached.\n\nKind "
+        "regards,\nTamas Gulyas\n+36 30 612 7840\n"
+    )
+    candidate = judge(build(sender="Tamas <gulyas.tamas88@gmail.com>", body=applicant))
+    assert "personal-mailbox" not in names(candidate)
+
+
 MORE_SALES_PHRASING = [
     (
         "Dear Ma'am,\n\nI have not been able to reach you, so I am closing the file on our side. "

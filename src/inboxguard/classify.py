@@ -80,6 +80,7 @@ WEIGHTS: Mapping[str, float] = {
     "relationship": -3.0,
     "several-recipients": -1.5,
     "names-your-company": 1.0,
+    "personal-mailbox": 0.75,
     "vendor-meets-you": 1.5,
     "brief-pitch": 1.0,
     "wording": 2.5,
@@ -102,6 +103,7 @@ BUSINESS_VOICE = frozenset(
         "meeting-ask",
         "sales-title",
         "self-introduction",
+        "personal-mailbox",
     }
 )
 """Signals that say only that a company wants the reader's time (or who is writing), as
@@ -506,6 +508,17 @@ def _spells(brand: str, text: str) -> bool:
     return brand in fold(text).lower().replace(" ", "")
 
 
+def _signs_for(organisation: str, brand: str, sender: Address | None, body: str) -> bool:
+    """Whether a webmail sender signs for a company, as a rep writing from a personal mailbox
+    does ("Niklas, CADkraft Nordic AB, cadkraft.se")."""
+    own_signature = signature(body)
+    return (
+        sender is not None
+        and is_webmail(sender.domain)
+        and (organisation in own_signature.lower() or _spells(brand, own_signature))
+    )
+
+
 def _event_words(message: Message) -> str:
     """What an invitation says of itself: its titles and descriptions (an invite may say
     nothing else: "Sensoria Riego - sondas para Fincas La Calva")."""
@@ -542,6 +555,8 @@ def _structure(
     user_brand = brand_of(user.organisation)
     if user_brand and _names_company(user_brand, fold(f"{body}\n{earlier}")):
         add("names-your-company", "written about the user's company")
+    if brand and _signs_for(organisation, brand, message.sender, body):
+        add("personal-mailbox", f"writes for {organisation} from a personal mailbox")
     if _MEETS.search(message.subject):
         add("vendor-meets-you", f'a "vendor <> you" subject ("{message.subject[:60]}")')
     plural = _FIRST_PLURAL.findall(f"{body}\n{earlier}".lower())
