@@ -543,6 +543,23 @@ def test_a_buyer_signs_as_one_even_below_a_quoted_first_mail() -> None:
     assert any(s.reason.startswith("signed by a buyer") for s in verdict.signals)
 
 
+def test_a_vendor_offering_an_indicative_price_or_naming_buyers_in_a_sentence_is_no_buyer() -> None:
+    offer = (
+        "Hi Alan,\n\nWe run IT for thirty design firms. Happy to share a case study and an "
+        "indicative price. Would 20 minutes next week be useful?\n\nRoss\nClydeTech IT\n"
+    )
+    assert "buyer" not in names(judge(build(body=offer)))
+    request = offer.replace("Happy to share a case study and", "Could you send us")
+    assert "buyer" in names(judge(build(sender="Anna <anna@acme.com>", body=request)))
+    sentence = (
+        "Fala Alan,\n\nA gente criou o Cotaí, uma IA que monta o mapa de cotação.\nQuem usa "
+        "hoje corta\nem média 11 horas por comprador por semana.\n\nAbs,\nRafael\nCotaí\n"
+    )
+    assert "buyer" not in names(judge(build(body=sentence)))
+    signed = sentence.replace("Rafael\nCotaí", "Rafael\nComprador\nCotaí")
+    assert "buyer" in names(judge(build(body=signed)))
+
+
 def test_a_podcast_asking_to_be_paid_is_a_vendor_and_one_inviting_a_guest_is_the_press() -> None:
     invitation = (
         "Hi Alan,\n\nI host The Scaling CTO Show and we'd love to have you on. "
@@ -1602,6 +1619,21 @@ def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
 
 
 MORE_SALES_PHRASING = [
+    (
+        "Hi Fiona - when does the gas and electricity contract for your Queen Street office run "
+        "out?\n\nThanks,\nLeah | Gridwise Utilities",
+        "priority-question",
+    ),
+    (
+        "Dear Fiona,\n\nThistle Risk is an independent Lloyd's broker specialising in "
+        "professional indemnity for architects.\n\nAlasdair Munro\nThistle Risk Partners Ltd",
+        "offer",
+    ),
+    (
+        "Prezado Senhor,\n\nA Creditum Consultoria Tributária vem respeitosamente apresentar "
+        "seus serviços.\n\nMarcelo Figueira\nCreditum Consultoria",
+        "offer",
+    ),
     (
         "Dear Ma'am,\n\nI have not been able to reach you, so I am closing the file on our side. "
         "I do not want to keep filling your inbox.\n\nHarish Gowda\nSunKiran Solar",

@@ -615,7 +615,16 @@ category buyers."""
 
 
 def _short_lines(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if len(line) <= SIGNATURE_LINE)
+    """The lines that can be a signature's: short, and not the end of a sentence ("… 11 hours per
+    buyer a week.")."""
+    return "\n".join(
+        line
+        for line in text.splitlines()
+        if len(line) <= SIGNATURE_LINE and not _SENTENCE_END.search(line)
+    )
+
+
+_SENTENCE_END = re.compile(r"^\s*(?:\S+\s+){4,}\S*[.?!]\s*$")
 
 
 def _signal(phrasing: Phrasing, found: str, weight: Mapping[str, float]) -> Signal:
