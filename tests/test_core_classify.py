@@ -1598,6 +1598,19 @@ def test_a_bump_quoting_a_colleagues_pitch_is_read_with_it_and_a_webmail_strange
     assert "offer" not in names(stranger)
 
 
+def test_an_applicant_naming_the_job_board_is_a_private_person_applying() -> None:
+    body = (
+        "Sehr geehrter Herr Porter\n\nMit grossem Interesse habe ich Ihr Inserat auf jobs.ch "
+        "gelesen. Gerne überzeuge ich Sie in einem persönlichen Gespräch.\n\nIm Anhang finden "
+        "Sie meinen Lebenslauf.\n\nFreundliche Grüsse\nDominik Brändli\n079 623 44 91\n"
+    )
+    webmail = judge(build(sender="Dominik <d.braendli@gmx.ch>", subject="Stelle", body=body))
+    assert webmail.kind == OTHER
+    assert webmail.organisation == "d.braendli@gmx.ch"
+    company = judge(build(sender="Dominik <dominik@logistik-ost.ch>", subject="Stelle", body=body))
+    assert "job-application" in names(company)
+
+
 def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
     body = (
         "Hi Alan,\n\nquick one: we have two stand builders free for the March fair in Madrid "
@@ -1619,6 +1632,21 @@ def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
 
 
 MORE_SALES_PHRASING = [
+    (
+        "Hallo Herr Porter,\n\nich will Ihr Postfach nicht weiter verstopfen - das hier ist "
+        "meine letzte Mail zum Thema.\n\nLukas Brand\nKettwerk Software GmbH",
+        "break-up",
+    ),
+    (
+        "Grüezi Herr Porter\n\nBrauchen Sie im Frühling Verstärkung? Wir hätten zwei erfahrene "
+        "Logistiker per sofort verfügbar.\n\nSandro Keller\nFlexpers Temporär AG",
+        "staffing-pitch",
+    ),
+    (
+        "Grüezi Herr Porter – laufen Ihre Microsoft-365-Lizenzen auch Ende Juni aus?\n\nGruss\n"
+        "Marco Frei, IT-Werk Ost AG",
+        "priority-question",
+    ),
     (
         "Hi Fiona - when does the gas and electricity contract for your Queen Street office run "
         "out?\n\nThanks,\nLeah | Gridwise Utilities",

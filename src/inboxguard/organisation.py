@@ -65,6 +65,8 @@ COMMON_LINK_DOMAINS = frozenset(
     w3.org schema.org gstatic.com googleapis.com cloudflare.com github.com wikipedia.org
     vimeo.com loom.com bit.ly tinyurl.com mailchimp.com example.com example.org example.net
     booking.com tripadvisor.com expedia.com airbnb.com trustpilot.com yelp.com amazon.com
+    indeed.com stepstone.de monster.com glassdoor.com xing.com jobs.ch jobup.ch profession.hu
+    pracuj.pl infojobs.net reed.co.uk totaljobs.com seek.com.au naukri.com
     """.split()
 )
 """Domains that appear in signatures, links and pitches without saying whose mail it is."""

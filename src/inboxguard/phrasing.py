@@ -183,7 +183,7 @@ VALUE_PITCH = _phrasing(
     r"\b(?:beat|undercut)\b[^.\n]{0,40}\bprice\b|\bgift card\b|\bas a thank-you\b",
     r"\b(?:packages?|plans?|pricing|prices) start(?:s|ing)? at\b|\$\d[\d,.]*(?:-\$?\d+)? ?(?:/hr|/hour|per hour|/month|per month|per seat)\b",
     r"\bcase study\b|\bROI\b|\bfree (?:trial|pilot|audit|analysis)\b|\bbook (?:a|your) demo\b",
-    r"\b(?:reduziert|senken|sparen|Einsparung)\b[^.\n]{0,60}\d+ ?%|\d+ ?%[^.\n]{0,40}\b(?:reduziert|weniger|gesenkt)",
+    r"\b(?:reduziert|senken|sparen|spart|Einsparung)\b[^.\n]{0,60}\d+ ?%|\d+ ?%[^.\n]{0,40}\b(?:reduziert|weniger|gesenkt)",
     r"\b(?:réduisent|réduire|économis\w+|diminu\w+)\b[^.\n]{0,60}\d+ ?%",
     r"\b(?:reducido|reducir|ahorr\w+)\b[^.\n]{0,60}\d+ ?%|\bhan reducido\b",
     r"\b(?:ridotto|ridurre|risparmi\w+)\b[^.\n]{0,60}\d+ ?%|\b(?:verlaagd|besparen|bespaard)\b[^.\n]{0,60}\d+ ?%",
@@ -352,6 +352,7 @@ BREAK_UP = _phrasing(
     r"\b(?:laaste e-?pos|(?:jou|u) nie (?:verder|weer) pla|e-?mel terakhir|email terakhir saya|tidak akan mengganggu lagi)\b",
     r"(?:email cuối cùng|最后一封邮件|不再打扰)",
     r"\b(?:(?:werde|möchte) (?:ich )?Sie (?:daher )?nicht (?:weiter|länger|mehr) (?:kontaktieren|belästigen|stören)|Letzte Nachricht|keine Rückmeldung erhalten habe, gehe ich davon aus)\b",
+    r"\b(?:meine letzte (?:E-?Mail|Mail|Nachricht)|(?:schließe|schliesse) (?:ich )?(?:die|Ihre|deine|eure) Akte|(?:Ihre|deine) Akte (?:schließen|schliessen)|(?:Ihr|dein) Postfach nicht (?:weiter|länger|mehr) (?:verstopfen|füllen|zumüllen))\b",
     r"\b(?:I won'?t keep (?:emailing|bugging|chasing|writing)|last (?:one|note|email) from me)\b",
     r"\b(?:(?:ich )?melde mich (?:dann )?nicht (?:mehr|weiter)|werde mich nicht mehr melden)\b",
     r"\b(?:(?:ik zal|zal ik) (?:u|je|jullie) (?:dan ook )?niet (?:langer|meer|verder) lastig ?vallen|ik val (?:u|je|jullie) niet (?:langer|meer) lastig)\b",
@@ -592,6 +593,7 @@ APPLICANT = _phrasing(
     "applies to the user for a job",
     r"\bmy (?:cv|c\.v\.|resume|résumé|lebenslauf|curriculum)\b|\b(?:apply|applying|application) for the (?:\w+ ){0,4}(?:role|position|job|opening|vacancy)\b|\bjob application\b",
     r"\b(?:bewerbe mich|meine bewerbung|mi candidatura|postularme|ma candidature|postuler au poste|la mia candidatura|mijn sollicitatie|solliciteer|min ansökan|söker tjänsten|min søknad|søker stillingen|min ansøgning|ansøger om stillingen|hakemukseni|haen (?:tehtävää|paikkaa)|moja aplikacja|aplikuję na|moje cv|můj životopis|minha candidatura|meu currículo|mi currículum|mon cv)\b",
+    r"\b(?:bewerbung (?:als|um)|(?:meinen|mein) lebenslauf|meine arbeitszeugnisse|mon curriculum|il mio curriculum|mijn cv|mitt cv)\b",
 )
 
 COMMUNITY = _phrasing(
@@ -638,6 +640,7 @@ PRIORITY_QUESTION = _phrasing(
     r"\bsomething (?:\w+ ){0,3}(?:is|are|you'?re|you are|you'?d|you would) (?:be )?(?:look(?:ing)? at|looking into|exploring|consider(?:ing)?|thinking about|working on|planning)\b|\bor should I (?:check back|circle back|try again|reach out)\b",
     r"\b(?:priorit(?:y|ies)|priorytet\w*|prioritou|prioritás\w*|öncelik\w*|prioriteet\w*|prioritet\w*|priorità|prioriteit\w*|prioridade\w*|priorité\w*|priorität\w*|prioridad\w*)\b[^.!\n]{0,40}\?",
     r"\bwhen (?:is|does) your (?:\w+ ){0,2}(?:contract|lease|policy) (?:up|due|end|expire)\w*",
+    r"\b(?:laufen|läuft) (?:Ihre|Ihr|eure|euer|deine|dein) (?:[\w-]+ ){0,2}(?:[\w-]*(?:lizenzen|vertrag|verträge|vertrage|police|leasing))\b[^.?\n]{0,40}\baus\b",
     r"\bwhen (?:is|does|do) (?:the|your) (?:[\w-]+ ){0,4}(?:contract|lease|policy|agreement|tariff)s? (?:for (?:[\w-]+ ){1,4})?(?:come up|run out|renew|expire|end)\w*|\b(?:let me know|tell me|send me) (?:your|the) (?:renewal|expiry|contract end) date\b",
     r"\bonko (?:\w+ ){1,5}(?:teillä|sinulla) ajankohtai\w+|\bär (?:\w+ ){1,4}aktuellt för (?:er|dig)\b",
     r"\bon [\w'’]+ (?:map|radar|roadmap) for\b",
@@ -726,6 +729,7 @@ STAFFING_PITCH = _phrasing(
     r"人材紹介会社|成功報酬型|採用が決まるまで",
     r"\b(?:kölcsönbeadó\w*|munkaerő-kölcsönzés\w*)",
     r"\bwe have \d+ (?:\w+ ){0,2}(?:inducted|available|vetted) (?:and ready|workers|staff|technicians)?",
+    r"\b(?:wir )?(?:hätten|haben) (?:zwei|drei|vier|fünf|\d+) (?:erfahrene |qualifizierte )?[\w/-]+ (?:per sofort |ab sofort )?(?:verfügbar|frei)\b",
     r"\b(?:hoidamme rekrytoinnin|vuokratyö\w*|henkilöstövuokrau\w*|meillä on (?:tällä hetkellä )?(?:vapaana|käytettävissä))",
     r"\b(?:vos postes (?:à pourvoir|ouverts)|pourvoir vos postes|sus (?:vacantes|posiciones abiertas)|cubrir sus vacantes|le vostre posizioni aperte|uw vacatures|uw openstaande vacatures)\b",
 )
