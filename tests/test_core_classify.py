@@ -234,6 +234,14 @@ def test_list_unsubscribe_with_feedback_id_is_bulk() -> None:
     assert "bulk" in names(verdict)
 
 
+def test_list_unsubscribe_from_a_newsletter_address_is_bulk() -> None:
+    headers = {"List-Unsubscribe": "<https://bitesio.com/unsub>"}
+    update = judge(build(sender="Bitesio <updates@mail.bitesio.com>", body=PITCH, headers=headers))
+    assert update.kind == OTHER
+    assert "bulk" in names(update)
+    assert judge(build(sender="Bitesio <updates@mail.bitesio.com>", body=PITCH)).kind == OUTREACH
+
+
 def test_feedback_id_with_a_messaging_platforms_reply_relay_is_a_conversation() -> None:
     raw = build(
         body=PITCH,

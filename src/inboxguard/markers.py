@@ -29,6 +29,9 @@ _LIST_HEADERS = (
     "list-archive",
 )
 _BULK = re.compile(r"\b(?:bulk|list|junk)\b", re.I)
+_NEWSLETTER_LOCAL = re.compile(
+    r"^(?:updates?|news|newsletters?|marketing|digest|insights|offers|promotions?|product)$"
+)
 
 
 def forged_reason(message: Message) -> str | None:
@@ -83,6 +86,9 @@ def bulk_reason(message: Message) -> str | None:
         and not any(is_relay_address(a.email) for a in message.reply_to)
     ):
         return "a bulk sender's Feedback-ID with List-Unsubscribe"
+    sender = message.sender
+    if sender and _NEWSLETTER_LOCAL.match(sender.local) and message.has_header("list-unsubscribe"):
+        return f"a newsletter address ({sender.email}) with List-Unsubscribe"
     return None
 
 
