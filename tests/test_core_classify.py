@@ -1641,6 +1641,21 @@ def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
 
 MORE_SALES_PHRASING = [
     (
+        "Respected Madam,\n\nSub: Request for empanelment as security service provider.\n\n"
+        "We humbly introduce ourselves as Garuda Shield.\n\nBD Team\nGaruda Shield Security",
+        "first-touch",
+    ),
+    (
+        "Hi Ananya,\n\nI don't want to be the vendor who keeps clogging your inbox, so I'll take "
+        "the silence as a no.\n\nKavya\nPolicyVault",
+        "break-up",
+    ),
+    (
+        "Hi Ananya ji,\n\nMain aur disturb nahi karunga. Yeh meri last mail hai is baare mein."
+        "\n\nVarun\nDhoom Events",
+        "break-up",
+    ),
+    (
         "Hallo Herr Porter,\n\nich will Ihr Postfach nicht weiter verstopfen - das hier ist "
         "meine letzte Mail zum Thema.\n\nLukas Brand\nKettwerk Software GmbH",
         "break-up",
