@@ -1619,6 +1619,34 @@ def test_an_applicant_naming_the_job_board_is_a_private_person_applying() -> Non
     assert "job-application" in names(company)
 
 
+def test_a_phrase_is_found_across_the_line_break_of_hard_wrapped_text() -> None:
+    body = (
+        "Kære Alan\n\nVi er bekendt med, at I udvider på Østersøen, og vi vil gerne\r\n"
+        "præsentere en løsning for jeres trailere.\n\nPernille\nLindø Terminal Service A/S\n"
+    )
+    assert "first-touch" in names(judge(build(subject="Ro-ro", body=body)))
+    ended = body.replace("vil gerne\r\n", "vil gerne.\r\n")
+    assert "first-touch" not in names(judge(build(subject="Ro-ro", body=ended)))
+
+
+def test_a_phone_meeting_in_french_is_no_press_request() -> None:
+    body = (
+        "Monsieur Porter,\n\nJe me permets de vous contacter en ma qualité de consultante du "
+        "cabinet Innovatax. Seriez-vous disposé à m'accorder un entretien téléphonique d'une "
+        "vingtaine de minutes ?\n\nHélène Vasseur\nInnovatax\n"
+    )
+    verdict = judge(build(body=body))
+    assert "press" not in names(verdict)
+    assert "first-touch" in names(verdict)
+
+
+def test_a_copy_to_the_users_generic_mailbox_is_not_someone_else_addressed() -> None:
+    generic = judge(build(body=PITCH, headers={"Cc": "info@example.com"}))
+    assert "several-recipients" not in names(generic)
+    colleague = judge(build(body=PITCH, headers={"Cc": "bob@example.com"}))
+    assert "several-recipients" in names(colleague)
+
+
 def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
     body = (
         "Hi Alan,\n\nquick one: we have two stand builders free for the March fair in Madrid "
@@ -1640,6 +1668,21 @@ def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
 
 
 MORE_SALES_PHRASING = [
+    (
+        "Bonjour Monsieur Porter,\n\nJe ne veux pas encombrer votre boîte.\n\n1 - Pas "
+        "d'intérêt, merci de ne plus me contacter\n2 - Plus tard\n\nArnaud\nConformia",
+        "sequence-opt-out",
+    ),
+    (
+        "Kære Alan\n\nJeg håber, det er i orden, at jeg skriver direkte til dig.\n\nHenrik\n"
+        "Skagen Skibsproviant ApS",
+        "first-touch",
+    ),
+    (
+        "Kære Alan\n\nJeg har ikke hørt fra dig. Jeg lukker derfor sagen hos mig.\n\nBirgitte"
+        "\nMaritimt Kursuscenter",
+        "break-up",
+    ),
     (
         "Respected Madam,\n\nSub: Request for empanelment as security service provider.\n\n"
         "We humbly introduce ourselves as Garuda Shield.\n\nBD Team\nGaruda Shield Security",

@@ -41,6 +41,7 @@ from .words import (
     signature,
     strip_quotes,
     template_fingerprint,
+    unwrapped,
     without_signature,
 )
 
@@ -389,11 +390,11 @@ def _evidence(
     with_quotes = message.text[: EVIDENCE_CHARS * 2]
     events = _event_words(message)
     earlier = _own_earlier_text(message)
-    words = _joined(message.subject, events, body, earlier)
+    words = unwrapped(_joined(message.subject, events, body, earlier))
     signals = _structure(
         message, user, organisation, history, weight, body, earlier, events, fingerprint
     )
-    counter_words = f"{message.subject}\n{events}\n{with_quotes}"
+    counter_words = unwrapped(f"{message.subject}\n{events}\n{with_quotes}")
     for phrasing in NOT_OUTREACH_PHRASING:
         found = phrasing.find(counter_words)
         if found:
@@ -584,10 +585,16 @@ def _structure(
     return signals
 
 
+_GENERIC_MAILBOX = re.compile(
+    r"^(?:info|contact|contacto|contato|kontakt|office|hello|mail|post|enquiries|inquiries)@"
+)
+
+
 def _others_addressed(message: Message, user: User, organisation: str | None) -> list[str]:
     """Who else, outside the sender's organisation, the message or its invitation is addressed
     to (the user's own name at another of the user's domains is the user): a sequence writes to
-    one person, a customer or a partner copies the team."""
+    one person, a customer or a partner copies the team — not the company's `info@`, as a vendor
+    copying whatever address it found does."""
     sender = message.sender.domain if message.sender else ""
     own = {organisation, registrable_domain(sender)}
     user_local = user.email.partition("@")[0].lower()
@@ -603,6 +610,7 @@ def _others_addressed(message: Message, user: User, organisation: str | None) ->
             or user.is_own_address(address)
             or (address.partition("@")[0] == user_local and user.is_own_domain(domain))
             or registrable_domain(domain) in own
+            or (_GENERIC_MAILBOX.match(address) and user.is_own_domain(domain))
         ):
             continue
         others.append(address)

@@ -54,6 +54,15 @@ _ORIGINAL = re.compile(
 ADDRESS_OR_LINK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;])[ \t]*\r?\n(?=[a-zà-öø-ÿа-яёіїєґα-ω])")
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the line breaks of hard-wrapped plain text (a line going on in lower case)
+    made spaces, so that a phrase is found across them."""
+    return _WRAPPED.sub(" ", text)
+
+
 def strip_quotes(text: str) -> str:
     """The sender's own words: quoted lines and everything from a quoted original on removed."""
     text = _QUOTED_LINE.sub("", text)
