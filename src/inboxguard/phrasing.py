@@ -387,6 +387,7 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:(?:die )?richtige Ansprechperson|ich hoffe, ich bin bei Ihnen richtig|wer bei [\w .-]{2,40} für [\w .-]{2,60} zuständig ist)\b",
     r"\b(?:kdo\b[^.?\n]{0,30}\bmá na starosti|kto\b[^.?\n]{0,30}\bmá na starosti|z kim (?:najlepiej |mogę |powinienem |powinnam )?(?:pogadać|porozmawiać|rozmawiać)|kiminle görüşmem gerek\w+)\b",
     r"\b(?:qui (?:porta|gestiona|s'ocupa de)|quién (?:lleva|gestiona|maneja)) (?:el|la|els|les|los|las)\b",
+    r"\b(?:canalizar(?:me)? con (?:quien|la persona)|quién ve (?:lo de|lo del|el tema de|la parte de)|er det dig,? der (?:køber|står for|har ansvaret for|tager sig af)|är det du som (?:köper|ansvarar för|sköter))\b",
     r"\b(?:(?:videre )?til den rette|rette kontaktperson|hvem der (?:hos [\w ]{2,40} )?har ansvaret for|továbbítaná (?:a levelemet|az e-?mailemet|üzenetemet)|kihez fordulhatok)\b",
     r"\b(?:siapa yang (?:uruskan|menguruskan|urus)|správn\w+ člověk\w*|quem\b[^.?\n]{0,40}\bé (?:o |a )?responsável|reencaminhar (?:este|esta|o meu|a minha) (?:e-?mail|mensagem))\b",
 )
@@ -455,7 +456,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:em poso en contacte|em permeto (?:escriure|presentar)|t'escric (?:de part|perquè|des de)|(?:le|te) escribo desde|me gustaría presentar(?:le|te|les))\b",
     r"\b(?:wish|would like|want) to introduce (?:ourselves|our company|myself)\b|\bhumbly introduce ourselves\b|\bwe came to know (?:that|about) your (?:organi[sz]ation|company|office|firm)\b",
     r"\b(?:request(?:ing)?|seeking) (?:for )?(?:an? )?empanelment\b|\b(?:give|grant) us (?:an?|one) opportunity\b|\brequest an opportunity to (?:submit|present|quote|serve)\b|\bopportunity to serve (?:you|your)\b",
-    r"\b(?:må jeg præsentere|jeg skriver til (?:dig|jer),? fordi|jeg tænkte,? (?:at )?det kunne være (?:relevant|interessant) for|(?:ville|vil) (?:derfor )?høre om (?:dere|I) har behov|må jeg sende (?:dig|deg|jer|dere) (?:en|et) (?:pris|tilbud)|kunne vi få lov at regne på|vi regner gjerne på)\b",
+    r"\b(?:må jeg præsentere|jeg skriver til (?:dig|jer),? fordi|jeg tænkte,? (?:at )?det kunne være (?:relevant|interessant) for|(?:ville|vil) (?:derfor )?høre om (?:dere|I) har behov|må jeg sende (?:dig|deg|jer|dere) (?:en|et) (?:pris|tilbud)|kunne vi få lov at regne på|vi regner gjerne på|får jag räkna på)\b",
     r"\b(?:engedje meg,? hogy bemutass\w*|azért (?:írok|keresem)\w*,? mert|gondoltam,? (?:hogy )?(?:a|az) [\w ]{2,40} érdekelheti|szeretném (?:felajánlani|bemutatni)|bocs,? hogy (?:csak így )?rád írok)\b",
     r"\b(?:got|found) your (?:contact|email|e-?mail address|details) (?:from|via|through|on|in) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:directory|database|exhibitor list|member list|members list|attendee list|website|web site|linkedin)\b|\ba cold (?:invite|invitation|email|e-?mail|note|call)\b|\bI am blocking (?:this|a|some) (?:time|slot)\b|\bintroductory (?:\w+ )?call\b",
     r"\b(?:vimos por (?:este|meio deste) meio|peço desculpa pelo contacto|je me permets ce (?:petit )?(?:message|mail|mot))\b",
