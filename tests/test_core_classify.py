@@ -586,6 +586,19 @@ def test_a_podcast_asking_to_be_paid_is_a_vendor_and_one_inviting_a_guest_is_the
     assert "press" not in names(sold)
 
 
+def test_a_hyphenated_sending_domain_belongs_to_the_name_its_bump_signs_with() -> None:
+    earlier = (
+        "Le lun. 2 mars 2026, Lucie <lucie@vts-labo-verrerie.fr> a écrit :\n> Bonjour Alan,\n"
+        "> nous fournissons des fioles.\n> Lucie\n"
+    )
+    body = f"Bonjour Alan,\n\nUn devis ?\n\nLucie\nVerrerie du Sud – www.vts-labo.fr\n\n{earlier}"
+    verdict = judge(build(sender="Lucie <lucie@vts-labo-verrerie.fr>", body=body))
+    assert verdict.organisation == "vts-labo.fr"
+    unrelated = body.replace("www.vts-labo.fr", "www.verrerie-sud.fr")
+    verdict = judge(build(sender="Lucie <lucie@vts-labo-verrerie.fr>", body=unrelated))
+    assert verdict.organisation == "vts-labo-verrerie.fr"
+
+
 def test_a_sending_domain_belongs_to_the_brand_it_signs_for() -> None:
     body = (
         "Marta,\n\none of three things happened. Should I close your file?\n\n"

@@ -20,7 +20,7 @@ from .organisation import (
     registrable_domain,
 )
 from .user import User
-from .words import signature
+from .words import signature, strip_quotes
 
 
 def attribute(
@@ -60,8 +60,10 @@ def attribute(
     if not read_body:
         return organisation
     label = organisation.split(".")[0]
-    signed = company_behind(signature(message.text), "", own | {organisation})
-    if signed and _second_brand_of(label, brand_of(signed)):
+    others = own | {organisation}
+    signed = company_behind(signature(strip_quotes(message.text)), "", others)
+    signed = signed or company_behind(signature(message.text), "", others)  # the quoted pitch's
+    if signed and _second_brand_of(label, signed):
         return signed
     known = history.vendor_brands()
     for brand in _substrings(label):
@@ -148,11 +150,16 @@ _AFFIXES = re.compile(
 )
 
 
-def _second_brand_of(label: str, brand: str | None) -> bool:
+def _second_brand_of(label: str, signed: str) -> bool:
     """Whether a domain label is a sending variant of the brand its signature names: the brand
     with a few letters added, or both the same once `try-`, `get`, `-hq`, `capital` and the like
     are off (`try-tutorly` and `tutorlyhq`, `getstackbridge` and `stackbridgecapital`), or the
-    sending label without its `get` the brand's first word (`getthreadline`, `threadlinescrubs`)."""
+    sending label without its `get` the brand's first word (`getthreadline`, `threadlinescrubs`),
+    or the signed name and a word after a hyphen (`vts-labo-verrerie` for `vts-labo.fr`)."""
+    signed_label = signed.split(".")[0]
+    if len(signed_label) >= 4 and label.startswith(f"{signed_label}-"):
+        return True
+    brand = brand_of(signed)
     if brand is None:
         return False
     sending, signed = label.replace("-", ""), brand.replace("-", "")
