@@ -568,6 +568,16 @@ def test_a_vendor_offering_an_indicative_price_or_naming_buyers_in_a_sentence_is
     assert "buyer" in names(judge(build(body=signed)))
 
 
+def test_a_sales_title_named_in_a_sentence_signs_nobody() -> None:
+    body = (
+        "Bonjour Alan,\n\nComme évoqué avec votre directeur commercial, je vous propose ce "
+        "rendez-vous pour finaliser notre accord.\n\nFrançois\nDelorme & Associés\n"
+    )
+    assert "sales-title" not in names(judge(build(body=body)))
+    signed = body.replace("François\n", "François\nDirecteur commercial\n")
+    assert "sales-title" in names(judge(build(body=signed)))
+
+
 def test_a_podcast_asking_to_be_paid_is_a_vendor_and_one_inviting_a_guest_is_the_press() -> None:
     invitation = (
         "Hi Alan,\n\nI host The Scaling CTO Show and we'd love to have you on. "
@@ -835,6 +845,55 @@ def test_mail_copied_to_others_outside_the_senders_company_counts_against() -> N
 
 
 LOOK_ALIKES = [
+    (
+        "Betriebsbesichtigung – Terminvorschlag",
+        "rainer.osterloh@bgvl.de",
+        (
+            "Sehr geehrter Herr Porter,\n\nim Rahmen unserer Präventionsarbeit möchte ich die "
+            "Betriebsstätte der Example GmbH besichtigen. Bitte geben Sie mir Bescheid, ob der "
+            "Termin passt.\n\nMit freundlichen Grüßen\nRainer Osterloh\nAufsichtsperson\n"
+            "Berufsgenossenschaft Verkehr und Logistik (BGVL)\n"
+        ),
+    ),
+    (
+        "Pliego petitorio revisión salarial 2026",
+        "seccion14@stima-nl.org.mx",
+        (
+            "SINDICATO DE TRABAJADORES STIMA\nSección 14 – Example\n\nPor medio del presente, el "
+            "Comité Ejecutivo de esta Sección le hace llegar el pliego petitorio para la revisión "
+            "salarial 2026 del Example.\n\nSolicitamos se fije fecha para la primera mesa de "
+            "negociación.\n\nRoberto Mata\nSecretario General, Stima\n"
+        ),
+    ),
+    (
+        "Leveranciersvragenlijst informatiebeveiliging – Example",
+        "katleen.deckers@vanhoutte-coatings.be",
+        (
+            "Geachte heer Porter,\n\nVanhoutte Coatings moet de informatiebeveiliging van onze "
+            "kritieke leveranciers beoordelen. Mag ik u vragen de bijgevoegde vragenlijst in te "
+            "vullen? Indien nodig plannen we een kort overleg in.\n\nKatleen Deckers\n"
+            "Aankoop & Leveranciersbeheer\nVanhoutte Coatings NV\n"
+        ),
+    ),
+    (
+        "Supplier re-qualification 2026",
+        "ingrid.halvorsen@fjordbank.no",
+        (
+            "Dear Alan,\n\nAs part of our annual supplier re-qualification, Fjordbank asks all IT "
+            "service suppliers to submit a completed supplier questionnaire. Your account manager "
+            "suggested that you are the right contact. Let me know if you need a short call.\n\n"
+            "Ingrid Halvorsen\nCategory Manager, IT Services\nFjordbank ASA, Procurement\n"
+        ),
+    ),
+    (
+        "Prośba o komentarz – biura firm IT",
+        "paulina.sowa@gazetadolnoslaska.pl",
+        (
+            "Dzień dobry Panie Alanie,\n\nprzygotowuję tekst o biurach firm IT. Czy zgodziłby się "
+            "Pan na krótką rozmowę telefoniczną (15 minut)?\n\nZ pozdrowieniami\nPaulina Sowa\n"
+            "dziennikarka, dział Biznes\nGazeta Dolnośląska\n"
+        ),
+    ),
     (
         "Re: your talk",
         "lena@techconf.io",

@@ -410,7 +410,7 @@ def _evidence(
         found = signed.find(_short_lines(signatures))
         if found:  # the quoted signature counts: a buyer's bump quotes her own first mail
             signals.append(_signal(signed, found, weight))
-    title = SALES_TITLE.find(own_signature)
+    title = SALES_TITLE.find(_short_lines(own_signature))
     if title:
         signals.append(_signal(SALES_TITLE, title, weight))
     threshold = weight.get("threshold", THRESHOLD)
@@ -632,7 +632,7 @@ def _short_lines(text: str) -> str:
     )
 
 
-_SENTENCE_END = re.compile(r"^\s*(?:\S+\s+){4,}\S*[.?!]\s*$")
+_SENTENCE_END = re.compile(r"^[^|]*?(?:\S+\s+){4,}[^\W\d_]*[a-zà-öø-ÿ]{3}[.?!]\s*$")
 
 
 def _signal(phrasing: Phrasing, found: str, weight: Mapping[str, float]) -> Signal:

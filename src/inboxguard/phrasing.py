@@ -564,7 +564,7 @@ PRESS = _phrasing(
     r"\b(?:reporter|journalist|editor) at\b|\beditorial piece\b|\bI host\b|\bpodcast\b",
     r"\binterview (?:request|for)\b|\bno cost (?:and|or) (?:nothing to sign|sponsorship)\b",
     r"\b(?:product|analyst|vendor) briefing\b|\bbriefing (?:produit|analyste|call)\b|\b(?:étude|studie|estudio|studio) (?:de|des|del|di) (?:marché|mercado|mercato)\b|\bmarktstudie\b|\b(?:principal|senior|lead|research|industry|chief) analyst\b|\b(?:je suis |en tant qu')?analyste (?:chez|principale?|senior)\b|\banalist\w* (?:bij|senior)\b|\b(?:ich bin )?analyst(?:in)? bei\b|\bresearch interview\b|\bno sales (?:element|pitch|agenda)\b|\baucun engagement commercial\b|\b(?:principal |senior |research )?analyst (?:at|covering|with)\b|\bbriefing request\b|\bvendor questionnaire\b|\bmarket (?:landscape|guide|report|study)\b",
-    r"\b(?:journaliste?|journalistin|periodista|giornalista|dziennikarz\w*|redacteur|redaktør|reporter\w*)\b",
+    r"\b(?:journaliste?|journalistin|periodista|giornalista|dziennikar\w+|prośba o komentarz|redacteur|redaktør|reporter\w*)\b",
     r"\b(?:un artículo|un article|einen Artikel|artykuł\w*|un articolo|een artikel|une? (?:dossier|enquête) sur|à paraître|vor der Veröffentlichung|przed publikacją|avant publication|antes de (?:su )?publicación)\b",
     r"\b(?:redakteur\w*|interviewanfrage|telefoninterview|beitrag über|für unsere ausgabe|demande d'interview|solicitud de entrevista|richiesta di intervista|interviewverzoek)\b",
     r"\b(?:repórter|reportagem|reportaje|pedido de entrevista|matéria sobre|artigo sobre|intervista per)\b",
@@ -657,10 +657,11 @@ RELATIONSHIP = _phrasing(
     "relationship",
     "speaks of an existing relationship",
     r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
+    r"\b(?:pliego petitorio|supplier (?:security )?questionnaire|leveranciersvragenlijst|lieferantenfragebogen|lieferantenselbstauskunft|questionnaire (?:de sécurité )?fournisseurs?)\b",
     r"\bas the billing contact\b|\byour (?:current )?subscription (?:has|includes)\b|\baccount id\b|(?:契約|当座貸越|融資)(?:の)?(?:ご)?更新|決算書(?:一式)?の(?:ご)?提出",
     r"\bas (?:agreed|discussed)\b(?! in my (?:earlier|previous|last|first))|\bgreat catching up\b|\bthanks again for\b",
     r"\b(?:our (?:partner(?:ship)?|referral|reseller) agreement|usual referral (?:terms|fee)|I told them about you)\b",
-    r"\b(?:quarterly (?:review|business review|sync)|revisión trimestral|quartalsgespräch|revue trimestrielle|kwartaaloverleg|revisione trimestrale|zoals afgesproken|wie besprochen|comme convenu|como acordamos|come concordato)\b",
+    r"\b(?:quarterly (?:review|business review|sync)|revisión trimestral|quartalsgespräch|revue trimestrielle|kwartaaloverleg|revisione trimestrale|zoals afgesproken|wie besprochen|comme convenu|comme évoqué avec|como acordamos|come concordato)\b",
     r"\b(?<!send )(?<!send you )(?:your|the) (?:pitch )?deck\b|\bterm sheet\b|\binvestment committee\b|\bpartner meeting\b|\bdata room\b|\bcap table\b|\bdue diligence (?:list|request|questions|call)\b",
     r"\b(?:your|our|the) (?:purchase order|PO)(?: number| no\.?| #)?\s?\d|\b(?:su|vuestra|tu|sua|votre|ihre|uw|jeres|er|din) (?:orden de compra|ordem de compra|bon de commande|Bestellung|bestelling|indkøbsordre|inköpsorder|innkjøpsordre)\b|\borden de compra (?:n[úu]m|no\.|#)",
     r"\b(?:allotment|(?:our|the) (?:current )?(?:rate )?agreement (?:for|with you)|as a (?:valued )?member|your membership|ditt medlemskap|dit medlemskab|medlemskapet ditt|jäsenyytesi)\b",
@@ -707,7 +708,8 @@ BUYER_TITLE = _phrasing(
     "signed by a buyer",
     r"\b(?:senior |lead |category |strategic |chief )?buyer\b|\b(?:purchasing|procurement|sourcing) (?:manager|director|officer|agent|lead|specialist|team|department)\b|\bhead of (?:procurement|purchasing|sourcing)\b",
     r"\b(?:einkäufer\w*|leiter\w* einkauf|einkaufsleiter\w*|strategischer einkauf|acheteu(?:r|se)|responsable (?:des )?achats|direct\w+ (?:des )?achats|jefe de compras|responsable de compras|compradora?|responsabile (?:degli )?acquisti|ufficio acquisti|inkoper|hoofd inkoop|inköpare|inköpschef|innkjøper|innkjøpssjef|indkøber|indkøbschef|kupiec|specjalista ds\. zakupów|kierownik (?:działu )?zakupów|dział zakupów|nákupčí|vedoucí nákupu|beszerz\w+|hankintapäällikkö|ostopäällikkö|ostaja|hankejuht|satın ?alma\w*|innkaupastjóri|responsable de compres)\b",
-    r"(?:^|\n)\s*(?:compras|einkauf|achats|acquisti|inkoop|inköp|innkjøp|indkøb|zakupy|nákup|beszerzés|hankinnat|hankinta|satın alma)\b",
+    r"(?:^|\n)[^\n]{0,40}[,|–-] ?(?:procurement|purchasing|einkauf|achats|compras|inkoop|aankoop)\s*(?:\n|$)",
+    r"(?:^|\n)\s*(?:compras|einkauf|achats|acquisti|inkoop|aankoop|inköp|innkjøp|indkøb|zakupy|nákup|beszerzés|hankinnat|hankinta|satın alma)\b",
 )
 
 PUBLIC_BODY = _phrasing(
@@ -716,6 +718,7 @@ PUBLIC_BODY = _phrasing(
     r"(?:^|\n)\s*(?:gemeente|stad|stadt|ville de|commune de|administration communale|municipality of|city of|county of|ayuntamiento de|comune di|prefeitura (?:municipal )?de|câmara municipal|concello de|ajuntament de|gmina|urząd (?:miasta|gminy)|magistrat|město|obec|belediyesi|kommune|kommun|kunta|kaupunki|landkreis|bezirksamt|stadtverwaltung|kreisverwaltung|provincie|province de|regione|région)\b",
     r"(?:^|\n)\s*[\w .-]{2,40} (?:kommune|kommun|kunta|kaupunki|municipality|city council|county council|town council|borough council|belediyesi)\s*(?:\n|$)",
     r"(?:^|\n)\s*[\w .-]{2,40} (?:development|enterprise|investment|innovation) agency\s*(?:\n|$)",
+    r"(?:^|\n)\s*(?:berufsgenossenschaft|unfallkasse|gewerbeaufsichtsamt|finanzamt|hauptzollamt|landratsamt|regierungspräsidium|bezirksregierung|deutsche rentenversicherung)\b",
 )
 """A town hall, a county, a commune, on a signature line: never a vendor, however it writes."""
 
