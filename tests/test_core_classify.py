@@ -1741,6 +1741,26 @@ def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
 
 MORE_SALES_PHRASING = [
     (
+        "Hi Alan,\n\nIt's the UK's biggest interiors podcast and I look after its ad sales. We've "
+        "got two host-read slots left.\n\nTasha\nAudiofolk Media",
+        "paid-media",
+    ),
+    (
+        "Dear Alan,\n\nI would be glad to offer a complimentary one-hour session with your "
+        "finance team.\n\nErin Fitzgerald\nHartley Voss",
+        "offer",
+    ),
+    (
+        "Estimado Lic. Porter,\n\nPor medio de la presente, Monedero Norte se complace en "
+        "presentarle su propuesta de valor.\n\nAna Sáenz\nMonedero Norte",
+        "first-touch",
+    ),
+    (
+        "Buongiorno,\n\nNon sono sicuro che sia Lei a occuparsi dell'arredo: potrebbe indicarmi il "
+        "nome del responsabile del progetto?\n\nLuca Galbiati\nArredo Contract Brianza",
+        "referral-ask",
+    ),
+    (
         "Bonjour Monsieur Porter,\n\nJe ne veux pas encombrer votre boîte.\n\n1 - Pas "
         "d'intérêt, merci de ne plus me contacter\n2 - Plus tard\n\nArnaud\nConformia",
         "sequence-opt-out",

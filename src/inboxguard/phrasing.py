@@ -179,7 +179,7 @@ VALUE_PITCH = _phrasing(
     "pitches a product with claimed results",
     r"\b(?:cut|cuts|reduce[sd]?|save[sd]?|saving|lift|boost|increase[sd]?|overpay|fewer)\b[^.\n]{0,60}\d+ ?%",
     r"\d+ ?%[^.\n]{0,40}\b(?:savings?|less|faster|lift|fewer|cheaper|reduction|off)\b",
-    r"\b\w+s (?:like yours|like you|in our customer base|your size|our size)\b",
+    r"\b\w+s (?:like yours|like you|in our customer base|your size|our size)\b|\bfor a (?:business|company|firm|builder|practice) of (?:your|[\w'’]+) size\b",
     r"\b(?:beat|undercut)\b[^.\n]{0,40}\bprice\b|\bgift card\b|\bas a thank-you\b",
     r"\b(?:packages?|plans?|pricing|prices) start(?:s|ing)? at\b|\$\d[\d,.]*(?:-\$?\d+)? ?(?:/hr|/hour|per hour|/month|per month|per seat)\b",
     r"\bcase study\b|\bROI\b|\bfree (?:trial|pilot|audit|analysis)\b|\bbook (?:a|your) demo\b",
@@ -262,6 +262,8 @@ OFFER = _phrasing(
     r"\b(?:med speciale i|specialiseret os i|spesialisert (?:oss )?på|(?:vi (?:leverer|producerer|produserer|tilbyr|fører|fremstiller)|leverer vi)|\w+ (?:foglalkozunk|foglalkozom)|(?:kft|zrt|bt)\.?(?: \w+){0,12} (?:foglalkozik|fejleszt|telepít|kínál|gyárt|forgalmaz|kölcsönöz)|tudunk ajánlani|csinálunk egy ingyenes|rendelkezésünkre áll\w*)\b",
     r"\bwe are (?:an? )?(?:[\w-]+ ){1,3}speciali[sz](?:e|ing|ed) in\b|\b(?:can|could|may) (?:we|i) (?:quote|price) (?:you|your|for you|on your)\b",
     r"\bkami (?:menawarkan|menyediakan|memproduksi)\b",
+    r"\b(?:para |pra )?(?:mostrarte|mostrarle|enseñarte|enseñarle|te mostrar|lhe mostrar) (?:cómo|como)\b|\ben [\w .&-]{2,30} tenemos (?:un|una) (?:programa|solución|plataforma|servicio)\b|\b(?:можемо запропонувати|можем предложить)\b|\bmog[eę] przygotowa[cć] wycen[eę]\b",
+    r"\bwe(?:'ve| have) been helping (?:a number of|many|several|dozens of|\d+) \w+|\bcomplimentary (?:[\w-]+ ){0,2}(?:session|review|audit|assessment|consultation|workshop|health check)\b|\bwe beat (?:the )?(?:big|major|high-street|your)\b",
     r"\bno[- ]obligation (?:\w+ ){0,2}(?:benchmark|quote|review|audit|assessment|consultation|trial|survey|valuation|comparison|proposal)\b|\bis an? (?:[\w'’-]+ ){0,4}(?:broker|brokerage|agency|consultancy|firm|studio|provider|supplier) speciali[sz]ing in\b",
     r"\b(?:vem (?:respeitosamente )?apresentar (?:os )?seus serviços|gostar(?:íamos|ia) de apresentar (?:a )?nossa proposta)\b",
     r"\b(?:realizziamo|produciamo|progettiamo) (?:\w+ ){1,8}per\b",
@@ -387,7 +389,7 @@ REFERRAL_ASK = _phrasing(
     r"\b(?:(?:die )?richtige Ansprechperson|ich hoffe, ich bin bei Ihnen richtig|wer bei [\w .-]{2,40} für [\w .-]{2,60} zuständig ist)\b",
     r"\b(?:kdo\b[^.?\n]{0,30}\bmá na starosti|kto\b[^.?\n]{0,30}\bmá na starosti|z kim (?:najlepiej |mogę |powinienem |powinnam )?(?:pogadać|porozmawiać|rozmawiać)|kiminle görüşmem gerek\w+)\b",
     r"\b(?:qui (?:porta|gestiona|s'ocupa de)|quién (?:lleva|gestiona|maneja)) (?:el|la|els|les|los|las)\b",
-    r"\b(?:canalizar(?:me)? con (?:quien|la persona)|quién ve (?:lo de|lo del|el tema de|la parte de)|er det dig,? der (?:køber|står for|har ansvaret for|tager sig af)|är det du som (?:köper|ansvarar för|sköter))\b",
+    r"\b(?:potrebbe indicarmi (?:il nome (?:del|della) )?(?:responsabile|referente|persona)|non sono sicur[oa] che sia (?:lei|tu) a occupar\w+|canalizar(?:me)? con (?:quien|la persona)|quién ve (?:lo de|lo del|el tema de|la parte de)|er det dig,? der (?:køber|står for|har ansvaret for|tager sig af)|är det du som (?:köper|ansvarar för|sköter))\b",
     r"\b(?:(?:videre )?til den rette|rette kontaktperson|hvem der (?:hos [\w ]{2,40} )?har ansvaret for|továbbítaná (?:a levelemet|az e-?mailemet|üzenetemet)|kihez fordulhatok)\b",
     r"\b(?:siapa yang (?:uruskan|menguruskan|urus)|správn\w+ člověk\w*|quem\b[^.?\n]{0,40}\bé (?:o |a )?responsável|reencaminhar (?:este|esta|o meu|a minha) (?:e-?mail|mensagem))\b",
 )
@@ -460,6 +462,7 @@ FIRST_TOUCH = _phrasing(
     r"\b(?:engedje meg,? hogy bemutass\w*|azért (?:írok|keresem)\w*,? mert|gondoltam,? (?:hogy )?(?:a|az) [\w ]{2,40} érdekelheti|szeretném (?:felajánlani|bemutatni)|bocs,? hogy (?:csak így )?rád írok)\b",
     r"\b(?:got|found) your (?:contact|email|e-?mail address|details) (?:from|via|through|on|in) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:directory|database|exhibitor list|member list|members list|attendee list|website|web site|linkedin)\b|\ba cold (?:invite|invitation|email|e-?mail|note|call)\b|\bI am blocking (?:this|a|some) (?:time|slot)\b|\bintroductory (?:\w+ )?call\b",
     r"\b(?:vimos por (?:este|meio deste) meio|peço desculpa pelo contacto|je me permets ce (?:petit )?(?:message|mail|mot))\b",
+    r"\b(?:erlaube ich mir,? Ihnen (?:[\w&.-]+ ){0,8}vorzustellen|se complace en presentar(?:le|les)?)\b",
     r"\b(?:je me permets de vous (?:contacter|écrire|solliciter) en (?:ma|tant que|qualité)|(?:fået|fik) dit navn fra|jeg håber,? det er i orden,? at jeg skriver|vi vil gerne præsentere|ci farebbe piacere presentar\w*|abbiamo appreso dalla stampa)\b",
     r"\b(?:je peux vous (?:envoyer|faire parvenir) (?:les|nos|notre|la|une) (?:fiches?|documentation|catalogue|tarifs?|brochure|grille tarifaire)|se vuoi ti mando (?:\w+ ){0,3}(?:campioni|listino|catalogo|box)|(?:vil jeg gerne|kan jeg) sende (?:dig |jer )?(?:en|et|vores) (?:prisliste|katalog|brochure))\b",
     r"\b(?:os|le|te|les) interesa\b[^.?\n]{0,60}\?|\bexpanding our (?:customer base|client base|presence|business) in\b|\brepresento (?:en [\w ]{2,20} )?a\b|\bon est une (?:petite |jeune )?(?:agence|boîte|société|entreprise|équipe)\b",
@@ -729,6 +732,7 @@ PAID_MEDIA = _phrasing(
     r"\b(?:sponsorship|podcast|advertising|guest|featured(?:-\w+)?) (?:packages?|options|rates)\b|\b(?:PR|public relations|press relations) (?:agency|firm|consultancy)\b|\b\w+ PR, an? (?:\w+ ){0,3}agency\b|\bagence (?:de )?(?:RP|relations presse)\b|\b(?:agencja|agencji) (?:PR|public relations)\b|\brobimy komunikację\b|\bPR-Agentur\b",
     r"\d[\d .,]*\s?(?:€|eur|\$|£|usd|gbp)\s?(?:ht|\+\s?(?:vat|tva|iva|mwst|moms))\b",
     r"\b(?:(?:early[- ]bird )?(?:entry|submission) fees?|early[- ]bird (?:entry|entries|submission)|early[- ]bird-pris\w*|teilnahmegebühr\w* (?:je|pro) einreichung|einreichungsgebühr\w*|frühbucherrabatt|quota di (?:iscrizione|partecipazione) (?:al premio|per (?:progetto|candidatura)))\b",
+    r"\b(?:(?:look after|run|head up|handle) (?:its|our|the) ad sales|host-read (?:ads?|slots?|spots?)|ad slots? (?:left|available)|our rate card|rate card (?:is )?attached)\b",
 )
 """Media that sell: a podcast or a magazine asking to be paid is a vendor, not the press."""
 

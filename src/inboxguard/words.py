@@ -37,7 +37,7 @@ QUOTE_ATTRIBUTION = (
     r"|Op .{5,80} schreef .*:|Den .{5,80} skrev .*:|Il .{5,80} ha scritto:|Em .{5,80} escreveu:"
     r"|.{5,80} napisał(?:\(a\))?:|W dniu .{5,80} pisze.*:|Dne .{5,80} napsal.*:"
     r"|Dňa .{5,80} napísal.*:|.{5,80} kirjoitti:|.{5,80} tarihinde .{5,80} yazdı:"
-    r"|.{5,80} va escriure:|-{2,} ?On .{5,80} wrote ?-{2,}"
+    r"|.{5,80} va escriure:|-{2,} ?On .{5,80} wrote ?-{2,}|.{5,80} (?:пише|пишет|написал\w*):"
 )
 """The line a mail program writes above a quoted message ("On Tue, Dana <dana@bitesio.com>
 wrote:"), in the languages of the labelled sets."""
