@@ -586,15 +586,16 @@ def _structure(
 
 
 _GENERIC_MAILBOX = re.compile(
-    r"^(?:info|contact|contacto|contato|kontakt|office|hello|mail|post|enquiries|inquiries)@"
+    r"^(?:info|contact|contacto|contato|kontakt|office|hello|mail|post|enquiries|inquiries"
+    r"|procurement|purchasing|einkauf|achats|compras|inkoop)@"
 )
 
 
 def _others_addressed(message: Message, user: User, organisation: str | None) -> list[str]:
     """Who else, outside the sender's organisation, the message or its invitation is addressed
     to (the user's own name at another of the user's domains is the user): a sequence writes to
-    one person, a customer or a partner copies the team — not the company's `info@`, as a vendor
-    copying whatever address it found does."""
+    one person, a customer or a partner copies the team — not the company's `info@` or
+    `procurement@`, as a vendor copying whatever address it found does."""
     sender = message.sender.domain if message.sender else ""
     own = {organisation, registrable_domain(sender)}
     user_local = user.email.partition("@")[0].lower()
