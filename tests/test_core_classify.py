@@ -846,6 +846,34 @@ def test_mail_copied_to_others_outside_the_senders_company_counts_against() -> N
 
 LOOK_ALIKES = [
     (
+        "Kurze Frage zu ProdaxERP",
+        "werner.hafner@hafner-maschinenbau.at",
+        (
+            "Servus Alan,\n\nIhr habt doch letztes Jahr auch mit ProdaxERP geredet, oder? Hättest "
+            "du 10 Minuten für ein Telefonat, wie deine Eindrücke waren?\n\nDanke und lg\nWerner"
+            "\n\nHafner Maschinenbau GmbH, Weiz\n"
+        ),
+    ),
+    (
+        "Präventionsberatung – Terminvorschlag",
+        "praevention.graz@auva.at",
+        (
+            "Sehr geehrter Herr Porter,\n\nim Rahmen unseres Präventionsschwerpunktes bieten wir "
+            "Mitgliedsbetrieben eine kostenlose Beratung an. Wir schlagen als Termin Dienstag, 24. "
+            "März vor.\n\nMit freundlichen Grüßen\nKarin Neuhold\nPräventionsabteilung\n"
+            "AUVA Landesstelle Graz\n"
+        ),
+    ),
+    (
+        "Bolsa de productores freelance",
+        "quique@quiquenavarro.es",
+        (
+            "Hola Alan:\n\nHe visto en vuestra web que estáis ampliando la bolsa de productores "
+            "freelance y me gustaría apuntarme. Mi portfolio está en quiquenavarro.es y te puedo "
+            "pasar referencias.\n\nUn saludo,\nQuique Navarro\nProductor técnico freelance\n"
+        ),
+    ),
+    (
         "Betriebsbesichtigung – Terminvorschlag",
         "rainer.osterloh@bgvl.de",
         (

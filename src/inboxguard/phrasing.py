@@ -602,7 +602,7 @@ APPLICANT = _phrasing(
     "job-application",
     "applies to the user for a job",
     r"\bmy (?:cv|c\.v\.|resume|résumé|lebenslauf|curriculum)\b|\b(?:apply|applying|application) for the (?:\w+ ){0,4}(?:role|position|job|opening|vacancy)\b|\bjob application\b",
-    r"\b(?:bewerbe mich|meine bewerbung|mi candidatura|postularme|ma candidature|postuler au poste|la mia candidatura|mijn sollicitatie|solliciteer|min ansökan|söker tjänsten|min søknad|søker stillingen|min ansøgning|ansøger om stillingen|hakemukseni|haen (?:tehtävää|paikkaa)|moja aplikacja|aplikuję na|moje cv|můj životopis|minha candidatura|meu currículo|mi currículum|mon cv)\b",
+    r"\b(?:bewerbe mich|meine bewerbung|mi candidatura|postularme|ma candidature|postuler au poste|la mia candidatura|mijn sollicitatie|solliciteer|min ansökan|söker tjänsten|min søknad|søker stillingen|min ansøgning|ansøger om stillingen|hakemukseni|haen (?:tehtävää|paikkaa)|moja aplikacja|aplikuję na|moje cv|můj životopis|minha candidatura|meu currículo|mi currículum|mon cv|me gustaría apuntarme|bolsa de (?:productores|freelances?|colaboradores))\b",
     r"\b(?:bewerbung (?:als|um)|(?:meinen|mein) lebenslauf|meine arbeitszeugnisse|mon curriculum|il mio curriculum|mijn cv|mitt cv)\b",
 )
 
@@ -612,6 +612,7 @@ COMMUNITY = _phrasing(
     r"\bmeetup\b(?!-)|\bpizza\b|\bbrunch\b|\bbirthday\b|\bLong time\b|\bI'?ll buy the next round\b",
     r"\ba pint\b|\ba favou?r\b|\bbeen (?:far )?too long\b|\bcatch up over\b|\bmy (?:sister|brother|cousin|son|daughter|wife|husband|mum|mom|dad)\b",
     r"\b(?:gastvortrag|gastvorlesung|guest lecture|palestra convidada|ponencia invitada|conférence invitée)\b",
+    r"\b(?:wie (?:deine|Ihre|eure) Eindrücke (?:waren|von [\w-]+ waren)|what your (?:impressions?|experience) (?:of|with) (?:them|[\w-]+) (?:was|were|has been))\b",
     r"\b(?:podiumsdiskussion|table ronde|mesa redonda|tavola rotonda|paneldebat|paneldiskussion|panelbeszélgetés)\w*|\b(?:szeretnélek|szeretnénk|szeretném) felkérni\b|\b(?:tagvállalat\w*|kedves tagjaink|tisztelt tagjaink)\b",
     r"\b(?:panel invitation|invite you to (?:speak|present|join (?:a|our|the) panel)|would you be willing to (?:join|speak on|sit on) (?:a|our|the) (?:[\w-]+ ){0,2}panel|no cost to speakers)\b",
     r"\b(?:cher membre|chère membre|chers membres|chers adhérents|votre adhésion|votre cotisation|avec la cotisation|liebe mitglieder|liebes mitglied|estimados socios|queridos socios|estimad[oa] soci[oa]|cari soci|beste leden|kære medlemmer|kära medlemmar|kjære medlemmer|dear (?:fellow )?members?)\b",
@@ -721,7 +722,7 @@ PUBLIC_BODY = _phrasing(
     r"(?:^|\n)\s*(?:gemeente|stad|stadt|ville de|commune de|administration communale|municipality of|city of|county of|ayuntamiento de|comune di|prefeitura (?:municipal )?de|câmara municipal|concello de|ajuntament de|gmina|urząd (?:miasta|gminy)|magistrat|město|obec|belediyesi|kommune|kommun|kunta|kaupunki|landkreis|bezirksamt|stadtverwaltung|kreisverwaltung|provincie|province de|regione|région)\b",
     r"(?:^|\n)\s*[\w .-]{2,40} (?:kommune|kommun|kunta|kaupunki|municipality|city council|county council|town council|borough council|belediyesi)\s*(?:\n|$)",
     r"(?:^|\n)\s*[\w .-]{2,40} (?:development|enterprise|investment|innovation) agency\s*(?:\n|$)",
-    r"(?:^|\n)\s*(?:berufsgenossenschaft|unfallkasse|gewerbeaufsichtsamt|finanzamt|hauptzollamt|landratsamt|regierungspräsidium|bezirksregierung|deutsche rentenversicherung)\b",
+    r"(?:^|\n)\s*(?:auva|allgemeine unfallversicherungsanstalt|österreichische gesundheitskasse|berufsgenossenschaft|unfallkasse|gewerbeaufsichtsamt|finanzamt|hauptzollamt|landratsamt|regierungspräsidium|bezirksregierung|deutsche rentenversicherung)\b",
 )
 """A town hall, a county, a commune, on a signature line: never a vendor, however it writes."""
 
