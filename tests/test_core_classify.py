@@ -1769,6 +1769,20 @@ def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
 
 MORE_SALES_PHRASING = [
     (
+        "Hej Alan,\n\nOkej, jag fattar vinken. Jag slutar tjata nu.\n\nAmir\nRörelse Reklambyrå",
+        "break-up",
+    ),
+    (
+        "Geachte heer Porter,\n\nIk heb geen reactie ontvangen. Ik zal u hierover niet verder "
+        "benaderen.\n\nHenk Kroeze\nKroeze Assurantiën B.V.",
+        "break-up",
+    ),
+    (
+        "Olá Alan, fazemos almoços de equipa. Posso enviar a nossa tabela de preços?\n\nInês\n"
+        "Cozinha da Baixa",
+        "offer",
+    ),
+    (
         "Hi Alan,\n\nIt's the UK's biggest interiors podcast and I look after its ad sales. We've "
         "got two host-read slots left.\n\nTasha\nAudiofolk Media",
         "paid-media",

@@ -34,6 +34,7 @@ WEBMAIL_DOMAINS = frozenset(
     yahoo.co.id yahoo.co.jp hanmail.net daum.net sina.com sohu.com foxmail.com yeah.net
     139.com aliyun.com yahoo.in skynet.be telenet.be hotmail.be ziggo.nl kpnmail.nl planet.nl
     home.nl xs4all.nl hetnet.nl alice.it tin.it arcor.de telia.com comhem.se bredband.net
+    eircom.net eir.ie
     """.split()
 )
 """Personal webmail providers: an address there is a person, never an organisation."""
