@@ -33,11 +33,17 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout68": 0.94,
     "heldout108": 0.94,
     "heldout117": 0.94,
+    "heldout118": 0.92,
+    "heldout119": 0.90,
+    "heldout121": 0.94,
+    "heldout122": 0.90,
+    "heldout125": 0.92,
 }
 """Sets below 0.95, at the recall they reach now. Sets 1 to 117 train the wording model, so for
-them this is recall on mail the model has read; what each set measured once, on mail nobody had
-tuned for, is in tests/HELDOUT.md and the README. The misses left here were never tuned on one by
-one (heldout13 and 15-18; 22-117 but for general phrasings their misses showed missing)."""
+them this is recall on mail the model has read (118 and later it has not); what each set measured
+once, on mail nobody had tuned for, is in tests/HELDOUT.md and the README. The misses left here
+were never tuned on one by one (heldout13 and 15-18; 22-125 but for general phrasings their misses
+showed missing)."""
 
 
 def _labels(folder: Path) -> list[dict[str, str]]:
