@@ -556,7 +556,7 @@ def _structure(
     user_brand = brand_of(user.organisation)
     if user_brand and _names_company(user_brand, fold(f"{body}\n{earlier}")):
         add("names-your-company", "written about the user's company")
-    if brand and _signs_for(organisation, brand, message.sender, body):
+    if organisation and brand and _signs_for(organisation, brand, message.sender, body):
         add("personal-mailbox", f"writes for {organisation} from a personal mailbox")
     if _MEETS.search(message.subject):
         add("vendor-meets-you", f'a "vendor <> you" subject ("{message.subject[:60]}")')
