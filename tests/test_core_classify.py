@@ -856,6 +856,16 @@ def test_mail_copied_to_others_outside_the_senders_company_counts_against() -> N
 
 LOOK_ALIKES = [
     (
+        "RE: Liquidación semana 5 pendiente",
+        "mhuaman@costaverde.com.pe",
+        (
+            "Estimado Alan:\n\nInsisto con este tema porque seguimos sin recibir la liquidación de "
+            "la semana 5. ¿Podemos tener una llamada mañana con su equipo?\n\nMilagros Huamán\n"
+            "Jefa de Tesorería – Costa Verde\n\nDe: Milagros Huamán\nEnviado: jueves\n\n"
+            "Estimado Alan, le escribo porque la liquidación aún no se refleja en nuestra cuenta.\n"
+        ),
+    ),
+    (
         "Kurze Frage zu ProdaxERP",
         "werner.hafner@hafner-maschinenbau.at",
         (

@@ -505,6 +505,7 @@ SELF_INTRODUCTION = _phrasing(
 BUYER = _phrasing(
     "buyer",
     "the sender is a customer or a buyer",
+    r"\b(?:seguimos sin recibir|aún no hemos recibido|todavía no hemos recibido|we (?:still )?have(?:n'?t| not) (?:yet )?received|nous n'avons (?:toujours )?pas reçu)\b(?! (?:(?:su|tu|your|votre|ihre|any) )?(?:respuesta|reply|response|answer|réponse|antwort|rückmeldung|noticias|news))",
     r"\bwe'?re an? [\w ]{0,30}customer\b|\bour (?:contract|account|subscription|order|tenant|licen[cs]es?) (?:with you|number|VL|#|renewal)|\bour (?:upcoming |annual )?renewal\b",
     r"\b(?:send|give|share) (?:us|me) (?:a )?(?:pricing|quote|price|an offer)\b|\bquote for (?:\d|our|us|the following|an? (?:order|batch))",
     r"\bwe are evaluating\b|\bwe'?d like to (?:order|buy|purchase)\b|\b(?:our|attached|the attached) purchase order\b|\bpurchase order (?:no|number|#|\d)",
@@ -663,6 +664,7 @@ RELATIONSHIP = _phrasing(
     "relationship",
     "speaks of an existing relationship",
     r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
+    r"\b(?:como (?:lo )?conversamos|según lo conversado|como hablamos)\b",
     r"\b(?:pliego petitorio|supplier (?:security )?questionnaire|leveranciersvragenlijst|lieferantenfragebogen|lieferantenselbstauskunft|questionnaire (?:de sécurité )?fournisseurs?)\b",
     r"\bas the billing contact\b|\byour (?:current )?subscription (?:has|includes)\b|\baccount id\b|(?:契約|当座貸越|融資)(?:の)?(?:ご)?更新|決算書(?:一式)?の(?:ご)?提出",
     r"\bas (?:agreed|discussed)\b(?! in my (?:earlier|previous|last|first))|\bgreat catching up\b|\bthanks again for\b",
