@@ -754,6 +754,17 @@ def test_a_forward_of_the_senders_own_mail_named_only_by_name_is_a_fake_thread()
     assert "forward" in names(judge(build(subject="WG: Bitesio", body=PITCH + other)))
 
 
+def test_a_company_forwarding_its_reps_own_pitch_is_a_fake_thread() -> None:
+    own = (
+        "\n\nVon: Tilo Bauer\nGesendet: Mittwoch\nBetreff: Regale\n\nwir statten Transporter aus.\n"
+    )
+    body = f"Sehr geehrter Herr Porter,\n\nanbei nochmals meine Nachricht.\n\nTilo Bauer{own}"
+    sender = "Bauer Fahrzeugeinrichtung <vertrieb@bauer.de>"
+    assert "forward" not in names(judge(build(sender=sender, subject="WG: Regale", body=body)))
+    colleague = body.replace("\n\nTilo Bauer\n\nVon", "\n\nAnna Schmidt\n\nVon")
+    assert "forward" in names(judge(build(sender=sender, subject="WG: Regale", body=colleague)))
+
+
 @pytest.mark.parametrize("subject", ["ENC: Proposta", "Fwd: Proposal", "WG: Angebot"])
 def test_a_forward_that_forwards_nothing_is_a_fake_thread(subject: str) -> None:
     fake = judge(build(subject=subject, body=PITCH))
@@ -1790,6 +1801,16 @@ def test_a_rep_signing_for_a_company_from_a_personal_mailbox_says_so() -> None:
 
 
 MORE_SALES_PHRASING = [
+    (
+        "Hey Alan,\n\nviermal geschrieben, viermal Funkstille – ich lass dich ab jetzt in Ruhe."
+        "\n\nKevin\nSichtbar Solar",
+        "break-up",
+    ),
+    (
+        "Guten Tag Herr Porter,\n\nfür Ihre Monteure bieten wir im Frühjahr die Qualifizierung "
+        "an – 80 Unterrichtseinheiten.\n\nBernd Lorenz\nAGT Akademie",
+        "offer",
+    ),
     (
         "Hej Alan,\n\nOkej, jag fattar vinken. Jag slutar tjata nu.\n\nAmir\nRörelse Reklambyrå",
         "break-up",

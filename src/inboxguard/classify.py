@@ -349,8 +349,12 @@ def _forwards_someone(message: Message, sender: Address) -> bool:
     if found is not None:
         return identity(found.group(1)) != identity(sender.email)
     named = _FORWARDED_NAME.search(message.text)
-    if named is not None and sender.name:
-        return named.group(1).strip("\"'").lower() != sender.name.lower()
+    if named is not None:
+        name = named.group(1).strip("\"'").lower()
+        if name in signature(message.text[: named.start()]).lower():
+            return False  # signed by the name it forwards: "Bauer GmbH" forwarding Tilo Bauer's
+        if sender.name:
+            return name != sender.name.lower()
     return _QUOTE_HEADER.search(message.text) is not None
 
 
@@ -509,15 +513,14 @@ def _spells(brand: str, text: str) -> bool:
     return brand in fold(text).lower().replace(" ", "")
 
 
-def _signs_for(organisation: str, brand: str, sender: Address | None, body: str) -> bool:
+def _signs_for(organisation: str, sender: Address | None, body: str) -> bool:
     """Whether a webmail sender signs for a company, as a rep writing from a personal mailbox
     does ("Niklas, CADkraft Nordic AB, cadkraft.se")."""
+    if sender is None or not is_webmail(sender.domain):
+        return False
     own_signature = signature(body)
-    return (
-        sender is not None
-        and is_webmail(sender.domain)
-        and (organisation in own_signature.lower() or _spells(brand, own_signature))
-    )
+    brand = brand_of(organisation)
+    return organisation in own_signature.lower() or bool(brand and _spells(brand, own_signature))
 
 
 def _event_words(message: Message) -> str:
@@ -556,7 +559,7 @@ def _structure(
     user_brand = brand_of(user.organisation)
     if user_brand and _names_company(user_brand, fold(f"{body}\n{earlier}")):
         add("names-your-company", "written about the user's company")
-    if organisation and brand and _signs_for(organisation, brand, message.sender, body):
+    if organisation and _signs_for(organisation, message.sender, body):
         add("personal-mailbox", f"writes for {organisation} from a personal mailbox")
     if _MEETS.search(message.subject):
         add("vendor-meets-you", f'a "vendor <> you" subject ("{message.subject[:60]}")')

@@ -282,7 +282,7 @@ OFFER = _phrasing(
     r"\bwe can offer(?: you)?:|\bpodemos ofrecer(?:le|te|les)\b|\bnous pouvons vous proposer\b",
     r"\bwe'?d (?:redo|do|replace|fix|install|clean|wrap|service|paint|build) (?:\w+ ){0,2}for (?:\$|£|€)\s?\d",
     r"\b(?:üretiyoruz|üretmekteyiz|imal ediyoruz|(?:set|stand|hat|paket|kutu|çözüm)\w* (?:kuruyoruz|hazırlıyoruz|tasarlıyoruz)|\d+['’]?\w* fazla (?:\w+ ){0,3}(?:firma|işletme|şirket|marka|üretici)\w*(?: \w+){0,6} (?:danışmanlık|hizmet|destek) verdik)\b",
-    r"\bbieten wir\b[^.\n]{0,100}?\ban[.,;!]|\b(?:list|database) of [\d,.]+\+? (?:[\w-]+ ){0,4}(?:importers|buyers|contacts|decision[- ]makers|distributors|leads|retailers|wholesalers)\b",
+    r"\bbieten wir\b[^.\n]{0,100}?\ban\s*(?:[.,;!–-]|$)|\b(?:mache|erstelle|schicke) ich Ihnen gerne? (?:ein(?:en)? )?(?:eigenes |individuelles |unverbindliches )?Angebot\b|\bgerne? erstellen wir Ihnen\b|\b(?:list|database) of [\d,.]+\+? (?:[\w-]+ ){0,4}(?:importers|buyers|contacts|decision[- ]makers|distributors|leads|retailers|wholesalers)\b",
 )
 """A vendor saying what it sells ("we help hotels …", "Wij bieden …", "Nous accompagnons …"):
 customers and partners say what they need, and price words (VALUE_PITCH) are theirs too."""
@@ -362,7 +362,7 @@ BREAK_UP = _phrasing(
     r"\b(?:(?:ik zal|zal ik) (?:u|je|jullie) (?:dan ook )?niet (?:langer|meer|verder) lastig ?vallen|ik val (?:u|je|jullie) niet (?:langer|meer) lastig)\b",
     r"\b(?:son kez rahatsız ediyorum|dosyanızı kapatıyorum|bir daha yazmayacağım|sizi daha fazla rahatsız etmeyeceğim|posledn(?:á|ý) (?:správa|e-?mail)|nebudem vás (?:ďalej |viac )?(?:zaťažovať|obťažovať)|nebudu vás (?:dál |už )?(?:obtěžovat|zatěžovat)|nie będę (?:więcej |już )?(?:pisać|zawracać|przeszkadzać)|(?:to )?mój ostatni (?:mail|e-?mail))\b",
     r"\b(?:closing (?:the|your) file|(?:don'?t|do not) want to keep (?:filling|cluttering|bothering|emailing|chasing) (?:your inbox|you))\b",
-    r"\b(?:jag slutar tjata|jag fattar vinken|ik zal u (?:hierover )?niet (?:verder|meer) benaderen|ik (?:zal|ga) je niet (?:verder|meer) (?:lastigvallen|mailen))\b",
+    r"\b(?:lass(?:e)? (?:dich|euch|Sie) (?:ab jetzt |ab sofort |künftig )?in Ruhe|ich geb(?:e)? auf|nehm(?:e)? das (?:mal )?als (?:klares )?Zeichen|jag slutar tjata|jag fattar vinken|ik zal u (?:hierover )?niet (?:verder|meer) benaderen|ik (?:zal|ga) je niet (?:verder|meer) (?:lastigvallen|mailen))\b",
     r"\b(?:keeps? (?:clogging|filling|cluttering) (?:up )?your inbox|I'?ll take (?:the|your) silence as|I'?ll close this (?:out|off)|(?:yeh|ye) meri last (?:mail|e-?mail)|aur disturb nahi karunga)\b",
     r"\b(?:non (?:voglio|vorrei) (?:intasar|riempir)(?:ti|le|vi) la casella|chiudo qui|deduco che (?:per ora )?non (?:vi|ti|le) serv\w+)\b",
     r"\b(?:skal jeg lade være med at skrive|skal jeg holde op med at skrive|skal jeg slutte å skrive|sletter jeg (?:dig|deg) fra min liste)\b",
