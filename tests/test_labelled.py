@@ -38,11 +38,13 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout121": 0.94,
     "heldout122": 0.90,
     "heldout125": 0.92,
+    "heldout127": 0.86,
+    "heldout133": 0.92,
 }
 """Sets below 0.95, at the recall they reach now. Sets 1 to 117 train the wording model, so for
 them this is recall on mail the model has read (118 and later it has not); what each set measured
 once, on mail nobody had tuned for, is in tests/HELDOUT.md and the README. The misses left here
-were never tuned on one by one (heldout13 and 15-18; 22-125 but for general phrasings their misses
+were never tuned on one by one (heldout13 and 15-18; 22-133 but for general phrasings their misses
 showed missing)."""
 
 
