@@ -39,6 +39,7 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout122": 0.90,
     "heldout125": 0.92,
     "heldout127": 0.86,
+    "heldout131": 0.94,
     "heldout133": 0.92,
 }
 """Sets below 0.95, at the recall they reach now. Sets 1 to 117 train the wording model, so for
