@@ -867,6 +867,15 @@ def test_mail_copied_to_others_outside_the_senders_company_counts_against() -> N
 
 LOOK_ALIKES = [
     (
+        "Re: cross-border trucking, still waiting",
+        "ray.wong@hengfatrading.com.my",
+        (
+            "Hi Alan,\n\nSorry follow up again. Last week I asked for your quotation for daily "
+            "trucking from our factory to your warehouse. Can send by this Friday?\n\nThanks,\n"
+            "Ray Wong\nPurchasing, Heng Fa Trading Sdn Bhd\n"
+        ),
+    ),
+    (
         "RE: Liquidación semana 5 pendiente",
         "mhuaman@costaverde.com.pe",
         (

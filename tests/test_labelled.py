@@ -39,6 +39,8 @@ RECALL_FLOOR: dict[str, float] = {
     "heldout122": 0.90,
     "heldout125": 0.92,
     "heldout127": 0.86,
+    "heldout129": 0.92,
+    "heldout130": 0.82,
     "heldout131": 0.94,
     "heldout133": 0.92,
 }

@@ -717,7 +717,7 @@ BUYER_TITLE = _phrasing(
     r"\b(?:senior |lead |category |strategic |chief )?buyer\b|\b(?:purchasing|procurement|sourcing) (?:manager|director|officer|agent|lead|specialist|team|department)\b|\bhead of (?:procurement|purchasing|sourcing)\b",
     r"\b(?:einkäufer\w*|leiter\w* einkauf|einkaufsleiter\w*|strategischer einkauf|acheteu(?:r|se)|responsable (?:des )?achats|direct\w+ (?:des )?achats|jefe de compras|responsable de compras|compradora?|responsabile (?:degli )?acquisti|ufficio acquisti|inkoper|hoofd inkoop|inköpare|inköpschef|innkjøper|innkjøpssjef|indkøber|indkøbschef|kupiec|specjalista ds\. zakupów|kierownik (?:działu )?zakupów|dział zakupów|nákupčí|vedoucí nákupu|beszerz\w+|hankintapäällikkö|ostopäällikkö|ostaja|hankejuht|satın ?alma\w*|innkaupastjóri|responsable de compres)\b",
     r"(?:^|\n)[^\n]{0,40}[,|–-] ?(?:procurement|purchasing|einkauf|achats|compras|inkoop|aankoop)\s*(?:\n|$)",
-    r"(?:^|\n)\s*(?:compras|einkauf|achats|acquisti|inkoop|aankoop|inköp|innkjøp|indkøb|zakupy|nákup|beszerzés|hankinnat|hankinta|satın alma)\b",
+    r"(?:^|\n)\s*(?:purchasing|procurement|compras|einkauf|achats|acquisti|inkoop|aankoop|inköp|innkjøp|indkøb|zakupy|nákup|beszerzés|hankinnat|hankinta|satın alma)\b",
 )
 
 PUBLIC_BODY = _phrasing(
