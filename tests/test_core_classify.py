@@ -867,6 +867,16 @@ def test_mail_copied_to_others_outside_the_senders_company_counts_against() -> N
 
 LOOK_ALIKES = [
     (
+        "2026 year-end inventory observation",
+        "lfitzgerald@whitmanreyes.com",
+        (
+            "Hi Alan,\n\nAs part of our audit of Example's financial statements, our team will "
+            "observe the year-end physical inventory counts. Sandra mentioned you're the right "
+            "contact. We'd also like 30 minutes with you.\n\nLaura Fitzgerald, CPA\n"
+            "Audit Senior Manager\nWhitman & Reyes LLP\n"
+        ),
+    ),
+    (
         "Re: cross-border trucking, still waiting",
         "ray.wong@hengfatrading.com.my",
         (

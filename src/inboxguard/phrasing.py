@@ -665,6 +665,7 @@ RELATIONSHIP = _phrasing(
     "speaks of an existing relationship",
     r"\bour (?:biweekly|weekly|monthly|regular|usual|quarterly) (?:sync|call|catch-?up|meeting|check-in)\b",
     r"\b(?:como (?:lo )?conversamos|según lo conversado|como hablamos)\b",
+    r"\b(?:as part of our (?:annual |year-end )?audit of|our audit of (?:the |your )?[\w’' ]{0,40}financial statements|year-end (?:physical )?inventory (?:count|observation)s?|im rahmen unserer (?:jahresabschlussprüfung|abschlussprüfung|prüfung))\b",
     r"\b(?:pliego petitorio|supplier (?:security )?questionnaire|leveranciersvragenlijst|lieferantenfragebogen|lieferantenselbstauskunft|questionnaire (?:de sécurité )?fournisseurs?)\b",
     r"\bas the billing contact\b|\byour (?:current )?subscription (?:has|includes)\b|\baccount id\b|(?:契約|当座貸越|融資)(?:の)?(?:ご)?更新|決算書(?:一式)?の(?:ご)?提出",
     r"\bas (?:agreed|discussed)\b(?! in my (?:earlier|previous|last|first))|\bgreat catching up\b|\bthanks again for\b",
