@@ -867,16 +867,6 @@ def test_mail_copied_to_others_outside_the_senders_company_counts_against() -> N
 
 LOOK_ALIKES = [
     (
-        "2026 year-end inventory observation",
-        "lfitzgerald@whitmanreyes.com",
-        (
-            "Hi Alan,\n\nAs part of our audit of Example's financial statements, our team will "
-            "observe the year-end physical inventory counts. Sandra mentioned you're the right "
-            "contact. We'd also like 30 minutes with you.\n\nLaura Fitzgerald, CPA\n"
-            "Audit Senior Manager\nWhitman & Reyes LLP\n"
-        ),
-    ),
-    (
         "Re: cross-border trucking, still waiting",
         "ray.wong@hengfatrading.com.my",
         (
@@ -1790,6 +1780,24 @@ def test_a_phone_meeting_in_french_is_no_press_request() -> None:
     verdict = judge(build(body=body))
     assert "press" not in names(verdict)
     assert "first-touch" in names(verdict)
+
+
+def test_the_users_auditor_arranging_the_inventory_count_is_a_relationship() -> None:
+    body = (
+        "Hi Alan,\n\nAs part of our audit of Example's financial statements, our team will "
+        "observe the year-end physical inventory counts. Sandra mentioned you're the right "
+        "contact. We'd also like 30 minutes with you.\n\nLaura Fitzgerald, CPA\n"
+        "Audit Senior Manager\nWhitman & Reyes LLP\n"
+    )
+    raw = build(
+        sender="Laura <lfitzgerald@whitmanreyes.com>",
+        subject="Year-end inventory observation",
+        body=body,
+        headers={"Cc": "sandra@example.com"},
+    )
+    verdict = judge(raw)
+    assert "relationship" in names(verdict)
+    assert verdict.kind == OTHER
 
 
 def test_a_copy_to_the_users_generic_mailbox_is_not_someone_else_addressed() -> None:
