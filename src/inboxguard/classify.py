@@ -556,14 +556,15 @@ def _structure(
         or _spells(brand, ADDRESS_OR_LINK.sub(" ", events))
     ):
         add("self-promotion", f"talks up its own company ({brand.title()})")
+    written = f"{body}\n{earlier}"
     user_brand = brand_of(user.organisation)
-    if user_brand and _names_company(user_brand, fold(f"{body}\n{earlier}")):
+    if user_brand and _names_company(user_brand, fold(written)):
         add("names-your-company", "written about the user's company")
     if organisation and _signs_for(organisation, message.sender, body):
         add("personal-mailbox", f"writes for {organisation} from a personal mailbox")
     if _MEETS.search(message.subject):
         add("vendor-meets-you", f'a "vendor <> you" subject ("{message.subject[:60]}")')
-    plural = _FIRST_PLURAL.findall(f"{body}\n{earlier}".lower())
+    plural = _FIRST_PLURAL.findall(written.lower())
     if len(plural) >= 2:
         add("company-voice", f'speaks for a company ("{plural[0]}", "{plural[1]}")')
     question = _question_to_reader(body)
